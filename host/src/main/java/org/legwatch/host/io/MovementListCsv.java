@@ -1,0 +1,98 @@
+package org.legwatch.host.io;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.legwatch.analysis.night.TimeSpan;
+import org.legwatch.analysis.scoring.Leg;
+import org.legwatch.analysis.scoring.LegMovement;
+import org.legwatch.analysis.scoring.ScoredMovement;
+
+/**
+ * The leg-movement list files of docs/formats.md: input {@code onset_s,offset_s,leg} (leg R or L),
+ * scored output {@code onset_s,offset_s,leg,clm,plm} (leg R, L or B), and event spans
+ * {@code start_s,end_s} for respiratory events and arousals.
+ */
+public final class MovementListCsv {
+    public static final String ONSET = "onset_s";
+    public static final String OFFSET = "offset_s";
+    public static final String LEG = "leg";
+    public static final String SCORED_HEADER = "onset_s,offset_s,leg,clm,plm";
+    public static final String DETAIL_HEADER = ",joined,series,imi_s,respiratory,arousal,plm_excl_resp";
+
+    private MovementListCsv() {
+    }
+
+    /** Reads single-leg movements in file order. */
+    public static List<LegMovement> read(Path file) throws IOException, InputFormatException {
+        List<LegMovement> movements = new ArrayList<>();
+        try (CsvReader csv = CsvReader.open(file, ONSET, OFFSET, LEG)) {
+            while (csv.next()) {
+                long onset = csv.seconds(ONSET);
+                long offset = csv.seconds(OFFSET);
+                String legText = csv.text(LEG);
+                Leg leg = Leg.fromCode(legText);
+                if (onset < 0) {
+                    throw csv.fail(ONSET, Seconds.millis(onset) + " s is before the start of the recording");
+                }
+                if (offset < onset) {
+                    throw csv.fail(OFFSET, Seconds.millis(offset) + " s is before the onset " + Seconds.millis(onset) + " s");
+                }
+                if (leg == null || leg == Leg.BILATERAL) {
+                    throw csv.fail(LEG, "'" + legText + "' is not a leg: use R (right) or L (left)");
+                }
+                movements.add(new LegMovement(onset, offset, leg));
+            }
+        }
+        return movements;
+    }
+
+    /** Reads {@code start_s,end_s} spans (respiratory events, arousals). */
+    public static List<TimeSpan> readSpans(Path file) throws IOException, InputFormatException {
+        List<TimeSpan> spans = new ArrayList<>();
+        try (CsvReader csv = CsvReader.open(file, "start_s", "end_s")) {
+            while (csv.next()) {
+                long start = csv.seconds("start_s");
+                long end = csv.seconds("end_s");
+                if (end < start) {
+                    throw csv.fail("end_s", Seconds.millis(end) + " s is before the start " + Seconds.millis(start) + " s");
+                }
+                spans.add(new TimeSpan(start, end));
+            }
+        }
+        return spans;
+    }
+
+    /** Writes scored movements; with {@code detail}, more columns after the five of the format. */
+    public static void write(Path file, List<ScoredMovement> movements, boolean detail) throws IOException {
+        TextFiles.writeAtomically(file, writer -> write(writer, movements, detail));
+    }
+
+    static void write(Writer out, List<ScoredMovement> movements, boolean detail) throws IOException {
+        out.write(SCORED_HEADER);
+        if (detail) {
+            out.write(DETAIL_HEADER);
+        }
+        out.write('\n');
+        StringBuilder line = new StringBuilder(96);
+        for (ScoredMovement m : movements) {
+            line.setLength(0);
+            line.append(Seconds.millis(m.onsetUs())).append(',')
+                .append(Seconds.millis(m.offsetUs())).append(',')
+                .append(m.leg().code()).append(',')
+                .append(m.clm() ? '1' : '0').append(',')
+                .append(m.plm() ? '1' : '0');
+            if (detail) {
+                line.append(',').append(m.joinedCount())
+                    .append(',').append(m.series())
+                    .append(',').append(m.hasImi() ? Seconds.millis(m.imiUs()) : "")
+                    .append(',').append(m.respiratory() ? '1' : '0')
+                    .append(',').append(m.arousal() ? '1' : '0')
+                    .append(',').append(m.plmExcludingRespiratory() ? '1' : '0');
+            }
+            out.append(line).append('\n');
+        }
+    }
+}
