@@ -5,6 +5,8 @@ package org.legwatch.analysis.scoring;
  * onset order) into bilateral movements, and decides CLM / non-CLM for each final movement.
  */
 final class BilateralJoiner {
+    private static final Leg[] LEGS = Leg.values();
+
     private final ScoringRules rules;
     private final FinalMovementSink next;
 
@@ -70,7 +72,7 @@ final class BilateralJoiner {
         boolean clm = !longMember
                 && (!bilateral || (members <= rules.maxBilateralMembers()
                                    && offsetUs - onsetUs <= rules.maxBilateralClmUs()));
-        next.accept(onsetUs, offsetUs, bilateral ? Leg.BILATERAL : Leg.values()[firstLeg], members, clm);
+        next.accept(onsetUs, offsetUs, bilateral ? Leg.BILATERAL : LEGS[firstLeg], members, clm);
     }
 
     void reset() {

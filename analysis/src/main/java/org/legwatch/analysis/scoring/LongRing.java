@@ -1,10 +1,10 @@
 package org.legwatch.analysis.scoring;
 
-import java.util.Arrays;
-
 /**
  * A FIFO of {@code width} longs per entry that doubles its storage when full. In steady state it
  * allocates nothing; it grows only while movements pile up behind one that is not yet final.
+ * A new entry is not cleared: its fields hold whatever was there before, and callers write every
+ * field they later read.
  */
 final class LongRing {
     private final int width;
@@ -32,9 +32,7 @@ final class LongRing {
         if (size == capacity) {
             grow();
         }
-        int at = size++;
-        Arrays.fill(data, slot(at), slot(at) + width, 0L);
-        return at;
+        return size++;
     }
 
     long get(int index, int field) {
