@@ -16,13 +16,16 @@ import org.legwatch.analysis.scoring.NightStatistics;
  * @param valid             whether the night can be used for a clinical judgement
  * @param invalidReasons    why not, in words a clinician reads; empty when valid
  * @param minValidHoursInBed the threshold that was applied
+ * @param signal            the sensor data's quality ({@link SignalQuality#NOT_MEASURED} for a
+ *                          movement list)
  */
 public record NightSummary(
         NightStatistics statistics,
         List<TimeSpan> inBed,
         boolean valid,
         List<String> invalidReasons,
-        double minValidHoursInBed) {
+        double minValidHoursInBed,
+        SignalQuality signal) {
 
     /** Default minimum valid time in bed for a night to count. */
     public static final double DEFAULT_MIN_VALID_HOURS = 4.0;
@@ -37,6 +40,12 @@ public record NightSummary(
      * bed as the spans add up to) and its in-bed spans, applying the minimum time in bed.
      */
     public static NightSummary of(NightStatistics statistics, List<TimeSpan> inBed, double minValidHoursInBed) {
+        return of(statistics, inBed, minValidHoursInBed, 1.0, SignalQuality.NOT_MEASURED);
+    }
+
+    /** As above, for a night from the sensor: too many lost samples also make it invalid. */
+    public static NightSummary of(NightStatistics statistics, List<TimeSpan> inBed, double minValidHoursInBed,
+                                  double maxLostFraction, SignalQuality signal) {
         double hours = hoursIn(inBed);
         if (Math.abs(hours - statistics.hoursInBed()) > 1e-9) {
             throw new IllegalArgumentException("statistics use " + statistics.hoursInBed()
@@ -47,7 +56,14 @@ public record NightSummary(
             reasons.add(String.format(Locale.ROOT, "time in bed %.2f h is below the %.2f h minimum",
                     hours, minValidHoursInBed));
         }
-        return new NightSummary(statistics, inBed, reasons.isEmpty(), reasons, minValidHoursInBed);
+        if (signal.measured() && signal.samples() == 0) {
+            reasons.add("no samples were recorded");
+        }
+        if (signal.lostFraction() > maxLostFraction) {
+            reasons.add(String.format(Locale.ROOT, "%.1f%% of the samples were lost (more than %.1f%%)",
+                    100 * signal.lostFraction(), 100 * maxLostFraction));
+        }
+        return new NightSummary(statistics, inBed, reasons.isEmpty(), reasons, minValidHoursInBed, signal);
     }
 
     /** Total hours of the spans. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.legwatch.analysis.night.NightSummary;
+import org.legwatch.analysis.night.SignalQuality;
 import org.legwatch.analysis.night.TimeSpan;
 import org.legwatch.analysis.scoring.Micros;
 import org.legwatch.analysis.scoring.NightStatistics;
@@ -43,6 +44,18 @@ public final class NightSummaryJson {
         ArrayNode reasons = quality.putArray("invalid_reasons");
         summary.invalidReasons().forEach(reasons::add);
         quality.put("min_valid_hours_in_bed", summary.minValidHoursInBed());
+        SignalQuality signal = summary.signal();
+        quality.put("from_samples", signal.measured());
+        if (signal.measured()) {
+            quality.put("legs", signal.legs());
+            quality.put("samples", signal.samples());
+            quality.put("samples_lost", signal.lostSamples());
+            number(quality, "samples_lost_fraction", signal.lostFraction());
+            quality.put("gaps", signal.gaps());
+            quality.put("samples_clipped", signal.clippedSamples());
+            number(quality, "not_worn_h", signal.notWornHours());
+            number(quality, "recorded_h", signal.recordedHours());
+        }
 
         number(root, "lm_index", s.lmIndex());
         number(root, "clm_index", s.clmIndex());

@@ -1,0 +1,389 @@
+package org.legwatch.analysis.movement;
+
+import org.legwatch.analysis.scoring.Leg;
+import org.legwatch.analysis.signal.Ema;
+import org.legwatch.analysis.signal.RunningMedian;
+
+/**
+ * Finds leg movements in one leg's 3-axis acceleration, one sample at a time.
+ *
+ * <p>A leg movement seen from the shank is a change of orientation against gravity that lasts as
+ * long as the leg is held, with jolts at its start and end. Thresholding the jolts alone splits one
+ * movement into two; so the detector follows the deviation of the (lightly smoothed) signal from a
+ * <em>resting baseline</em> that is frozen while a movement lasts. The deviation stays high through
+ * the hold and falls when the leg returns, which gives the whole movement. A movement ends, as in
+ * the EMG rule, at the start of {@code quietS} (0.5 s) of quiet.
+ *
+ * <p>When the leg does not come back (a turn in bed, or a movement that ends in a new position),
+ * the deviation never falls. The detector then looks at motion (the signal minus a short
+ * smoothing): once the leg has been still in the new position for {@code holdMaxS}, or has come most
+ * of the way back ({@code residualFraction}) and been still for {@code quietS}, the movement ended
+ * with its last motion and the baseline moves to the new position.
+ *
+ * <p>Levels are multiples of the recording's own noise floor: running medians of the squared
+ * deviation and squared motion while at rest, never below half the sensor's step (measured from
+ * the data). Everything is compared squared: no square root per sample, O(1) work, no allocation.
+ *
+ * <p>Lost samples show as jumps in time: they are counted, and a gap longer than {@code gapResetS}
+ * ends a movement and restarts the filters. Not thread-safe; one detector per leg and night.
+ */
+public final class LegMovementDetector {
+    private final Leg leg;
+    private final MovementListener listener;
+    private final double period;
+    private final double fastAlpha;
+    private final double motionAlpha;
+    private final double orientationAlpha;
+    private final double baselineAlpha;
+    private final double onsetLevel;
+    private final double offsetLevel;
+    private final double motionLevel;
+    private final double residualLevel;
+    private final int onsetSamples;
+    private final double quietS;
+    private final double holdMaxS;
+    private final double gapResetS;
+    private final double gapFactor = 1.5;
+    private final double warmUpS;
+    private final RunningMedian deviationFloor;
+    private final RunningMedian motionFloor;
+
+    // filters
+    private double fx, fy, fz;
+    private double mx, my, mz;
+    private double ox, oy, oz;
+    private double bx, by, bz;
+    private double px = Double.NaN, py, pz;
+    private double smallestStep = Double.POSITIVE_INFINITY;
+
+    // time
+    private double firstT = Double.NaN;
+    private double lastT = Double.NaN;
+    private boolean warm;
+    private double warmDeviationSum;
+    private double warmMotionSum;
+    private long warmCount;
+
+    // movement state
+    private boolean moving;
+    private int aboveCount;
+    private double lastQuietT;
+    private double onsetT;
+    private double quietSinceT = Double.NaN;
+    private double lastMotionT;
+    private double peakDeviation2;
+    private double peakDisplacement2;
+    private double lastAnyMotionT = Double.NaN;
+
+    // counts
+    private long samples;
+    private long lostSamples;
+    private long gaps;
+    private long movements;
+
+    public LegMovementDetector(Leg leg, double sampleRateHz, DetectorSettings settings, MovementListener listener) {
+        if (leg == null || leg == Leg.BILATERAL) {
+            throw new IllegalArgumentException("a detector watches one leg, RIGHT or LEFT");
+        }
+        if (!(sampleRateHz >= 1 && sampleRateHz <= 10_000)) {
+            throw new IllegalArgumentException("sample rate " + sampleRateHz + " Hz is not plausible");
+        }
+        this.leg = leg;
+        this.listener = listener;
+        this.period = 1.0 / sampleRateHz;
+        this.fastAlpha = Ema.alpha(settings.fastTauS(), sampleRateHz);
+        this.motionAlpha = Ema.alpha(settings.motionTauS(), sampleRateHz);
+        this.orientationAlpha = Ema.alpha(settings.orientationTauS(), sampleRateHz);
+        this.baselineAlpha = Ema.alpha(settings.baselineTauS(), sampleRateHz);
+        this.onsetLevel = settings.onsetFactor() * settings.onsetFactor();
+        this.offsetLevel = settings.offsetFactor() * settings.offsetFactor();
+        this.motionLevel = settings.motionFactor() * settings.motionFactor();
+        this.residualLevel = settings.residualFraction() * settings.residualFraction();
+        this.onsetSamples = settings.onsetSamples();
+        this.quietS = settings.quietS();
+        this.holdMaxS = settings.holdMaxS();
+        this.gapResetS = settings.gapResetS();
+        this.warmUpS = settings.warmUpS();
+        this.deviationFloor = new RunningMedian(1, settings.floorTauS(), sampleRateHz);
+        this.motionFloor = new RunningMedian(1, settings.floorTauS(), sampleRateHz);
+    }
+
+    /**
+     * Takes the next sample: time in seconds from the start of the recording (strictly increasing;
+     * a jump means lost samples), acceleration in g.
+     */
+    public void accept(double t, double x, double y, double z) {
+        if (samples == 0) {
+            start(t, x, y, z);
+            return;
+        }
+        double dt = t - lastT;
+        if (!(dt > 0)) {
+            throw new IllegalArgumentException(leg + " leg: sample time " + t + " s does not advance past " + lastT + " s");
+        }
+        samples++;
+        trackStep(x, y, z);
+        if (dt > gapFactor * period) {
+            lostSamples += Math.round(dt / period) - 1;
+            gaps++;
+            if (dt > gapResetS) {
+                restartAfterGap(t, x, y, z);
+                return;
+            }
+        }
+        lastT = t;
+        fx += fastAlpha * (x - fx);
+        fy += fastAlpha * (y - fy);
+        fz += fastAlpha * (z - fz);
+        mx += motionAlpha * (fx - mx);
+        my += motionAlpha * (fy - my);
+        mz += motionAlpha * (fz - mz);
+        ox += orientationAlpha * (x - ox);
+        oy += orientationAlpha * (y - oy);
+        oz += orientationAlpha * (z - oz);
+        double dx = fx - mx;
+        double dy = fy - my;
+        double dz = fz - mz;
+        double motion2 = dx * dx + dy * dy + dz * dz;
+        double ax = fx - bx;
+        double ay = fy - by;
+        double az = fz - bz;
+        double deviation2 = ax * ax + ay * ay + az * az;
+
+        if (!warm) {
+            warmUp(t, deviation2, motion2);
+            return;
+        }
+        double floorMin = 0.25 * smallestStep * smallestStep;
+        double deviationNoise = Math.max(deviationFloor.estimate(), floorMin);
+        double motionNoise = Math.max(motionFloor.estimate(), floorMin);
+        boolean motion = motion2 > motionLevel * motionNoise;
+        if (motion) {
+            lastAnyMotionT = t;
+        }
+        if (!moving) {
+            rest(t, deviation2, motion2, deviationNoise);
+        } else {
+            move(t, deviation2, motion, deviationNoise);
+        }
+    }
+
+    private void rest(double t, double deviation2, double motion2, double deviationNoise) {
+        if (deviation2 > onsetLevel * deviationNoise) {
+            if (++aboveCount >= onsetSamples) {
+                moving = true;
+                onsetT = lastQuietT + period;
+                quietSinceT = Double.NaN;
+                lastMotionT = t;
+                peakDeviation2 = deviation2;
+                peakDisplacement2 = displacement2();
+            }
+            return;
+        }
+        aboveCount = 0;
+        if (deviation2 < offsetLevel * deviationNoise) {
+            lastQuietT = t;
+        }
+        deviationFloor.accept(deviation2);
+        motionFloor.accept(motion2);
+        bx += baselineAlpha * (ox - bx);
+        by += baselineAlpha * (oy - by);
+        bz += baselineAlpha * (oz - bz);
+    }
+
+    private void move(double t, double deviation2, boolean motion, double deviationNoise) {
+        if (deviation2 > peakDeviation2) {
+            peakDeviation2 = deviation2;
+        }
+        double displacement2 = displacement2();
+        if (displacement2 > peakDisplacement2) {
+            peakDisplacement2 = displacement2;
+        }
+        if (motion) {
+            lastMotionT = t;
+        }
+        if (deviation2 < offsetLevel * deviationNoise) {
+            if (Double.isNaN(quietSinceT)) {
+                quietSinceT = t;
+            }
+            if (t - quietSinceT >= quietS) {
+                end(quietSinceT, false);
+            }
+            return;
+        }
+        quietSinceT = Double.NaN;
+        double still = t - lastMotionT;
+        if (still >= holdMaxS || (still >= quietS && displacement2 <= residualLevel * peakDisplacement2)) {
+            // Still, but not back at rest: the leg has a new resting position.
+            end(lastMotionT + period, true);
+        }
+    }
+
+    private double displacement2() {
+        double x = ox - bx;
+        double y = oy - by;
+        double z = oz - bz;
+        return x * x + y * y + z * z;
+    }
+
+    private void end(double offsetT, boolean newRestingPosition) {
+        long onsetUs = Math.round(onsetT * 1e6);
+        long offsetUs = Math.max(onsetUs, Math.round(offsetT * 1e6));
+        moving = false;
+        aboveCount = 0;
+        quietSinceT = Double.NaN;
+        lastQuietT = lastT;
+        if (newRestingPosition) {
+            bx = mx;
+            by = my;
+            bz = mz;
+        }
+        movements++;
+        listener.movement(leg, onsetUs, offsetUs, Math.sqrt(peakDeviation2));
+    }
+
+    private void start(double t, double x, double y, double z) {
+        samples = 1;
+        firstT = t;
+        lastT = t;
+        lastQuietT = t;
+        fx = mx = ox = bx = x;
+        fy = my = oy = by = y;
+        fz = mz = oz = bz = z;
+        px = x;
+        py = y;
+        pz = z;
+    }
+
+    private void warmUp(double t, double deviation2, double motion2) {
+        // The noise floors start from the mean of the first moments, then track the median.
+        bx = ox;
+        by = oy;
+        bz = oz;
+        lastQuietT = t;
+        warmDeviationSum += deviation2;
+        warmMotionSum += motion2;
+        warmCount++;
+        if (t - firstT >= warmUpS) {
+            double floorMin = Math.max(1e-18, 0.25 * smallestStep * smallestStep);
+            deviationFloor.reset(Math.max(floorMin, warmDeviationSum / warmCount));
+            motionFloor.reset(Math.max(floorMin, warmMotionSum / warmCount));
+            warm = true;
+        }
+    }
+
+    /** The sensor's resolution, from the smallest change seen on any axis. */
+    private void trackStep(double x, double y, double z) {
+        double sx = Math.abs(x - px);
+        double sy = Math.abs(y - py);
+        double sz = Math.abs(z - pz);
+        if (sx > 0 && sx < smallestStep) {
+            smallestStep = sx;
+        }
+        if (sy > 0 && sy < smallestStep) {
+            smallestStep = sy;
+        }
+        if (sz > 0 && sz < smallestStep) {
+            smallestStep = sz;
+        }
+        px = x;
+        py = y;
+        pz = z;
+    }
+
+    private void restartAfterGap(double t, double x, double y, double z) {
+        if (moving) {
+            end(Double.isNaN(quietSinceT) ? lastT + period : quietSinceT, false);
+        }
+        fx = mx = ox = x;
+        fy = my = oy = y;
+        fz = mz = oz = z;
+        double ax = x - bx;
+        double ay = y - by;
+        double az = z - bz;
+        if (warm && ax * ax + ay * ay + az * az > offsetLevel * Math.max(deviationFloor.estimate(), 1e-18)) {
+            // The leg moved to a new position while no samples came.
+            bx = x;
+            by = y;
+            bz = z;
+        }
+        lastT = t;
+        lastQuietT = t;
+        aboveCount = 0;
+    }
+
+    /** Ends a movement still under way at the last sample (end of the recording). */
+    public void finish() {
+        if (moving) {
+            end(Double.isNaN(quietSinceT) ? lastT + period : quietSinceT, false);
+        }
+    }
+
+    /**
+     * No movement this detector reports later will have an onset before this time (microseconds):
+     * the onset of the movement under way, or of one that may be starting.
+     */
+    public long watermarkUs() {
+        if (samples == 0) {
+            return 0;
+        }
+        double t = moving ? onsetT : Math.min(lastT, lastQuietT + period);
+        return Math.round(t * 1e6);
+    }
+
+    public Leg leg() {
+        return leg;
+    }
+
+    public boolean moving() {
+        return moving;
+    }
+
+    /** Time of the last sample, seconds; NaN before the first. */
+    public double lastTime() {
+        return lastT;
+    }
+
+    /** Time of the last motion seen (moving or not), seconds; NaN if none yet. */
+    public double lastMotionTime() {
+        return lastAnyMotionT;
+    }
+
+    /** The leg's orientation: the gravity direction in the sensor frame, smoothed (g). */
+    public double orientationX() {
+        return ox;
+    }
+
+    public double orientationY() {
+        return oy;
+    }
+
+    public double orientationZ() {
+        return oz;
+    }
+
+    public long samples() {
+        return samples;
+    }
+
+    public long lostSamples() {
+        return lostSamples;
+    }
+
+    public long gaps() {
+        return gaps;
+    }
+
+    public long movements() {
+        return movements;
+    }
+
+    /** Current noise floor of the deviation from rest, in g (rms-like). */
+    public double deviationFloorG() {
+        return Math.sqrt(deviationFloor.estimate());
+    }
+
+    public double samplePeriodS() {
+        return period;
+    }
+}

@@ -1,0 +1,307 @@
+package org.legwatch.analysis.night;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.legwatch.analysis.movement.DetectorSettings;
+import org.legwatch.analysis.movement.LegMovementDetector;
+import org.legwatch.analysis.scoring.Leg;
+import org.legwatch.analysis.scoring.Micros;
+import org.legwatch.analysis.scoring.NightAccumulator;
+import org.legwatch.analysis.scoring.ScoredMovement;
+import org.legwatch.analysis.scoring.ScoringAnnotations;
+import org.legwatch.analysis.scoring.ScoringRules;
+import org.legwatch.analysis.scoring.StreamingScorer;
+
+/**
+ * The whole chain for one night, fed sample by sample: a detector per leg, time in bed from
+ * posture, not-worn time, and scoring of the movements made in bed. Memory does not grow with the
+ * length of the night (only with the number of times the patient gets up).
+ *
+ * <p>Samples of the two legs may arrive interleaved in any way that keeps each leg in time order;
+ * the recorder waits for the slower leg before it settles posture, and hands movements to the
+ * scorer in onset order once both detectors and the bed state have passed their onset. Movements
+ * that begin out of bed (walking, standing, getting up) are left out.
+ */
+public final class NightRecorder {
+    private final NightSettings settings;
+    private final ScoringRules rules;
+    private final List<Leg> legs;
+    private final LegMovementDetector[] detectors = new LegMovementDetector[2];
+    private final MovementQueue[] queues = {new MovementQueue(), new MovementQueue()};
+    private final BedStateTracker bed;
+    private final StreamingScorer scorer;
+    private final NightAccumulator accumulator;
+    private final double lyingCos2;
+    private final double[] previous = new double[6];
+
+    private final List<TimeSpan> notWorn = new ArrayList<>();
+    private double firstT = Double.NaN;
+    private double lastT = Double.NaN;
+    private double nextEpochEndS = Double.NaN;
+    private double stillSinceS = Double.NaN;
+    private boolean motionSeen;
+    private long clipped;
+    private boolean finished;
+
+    /**
+     * @param legs         the legs recorded (one or both)
+     * @param sampleRateHz the nominal sample rate
+     * @param scored       receives every scored movement in bed, in onset order, as it is settled
+     */
+    public NightRecorder(NightSettings settings, DetectorSettings detectorSettings, ScoringRules rules,
+                         List<Leg> legs, double sampleRateHz, Consumer<? super ScoredMovement> scored) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        if (legs.isEmpty() || legs.size() > 2 || legs.contains(Leg.BILATERAL) || legs.stream().distinct().count() != legs.size()) {
+            throw new IllegalArgumentException("record one or both legs (RIGHT, LEFT), not " + legs);
+        }
+        this.legs = List.copyOf(legs);
+        for (Leg leg : legs) {
+            MovementQueue queue = queues[leg.ordinal()];
+            detectors[leg.ordinal()] = new LegMovementDetector(leg, sampleRateHz, detectorSettings,
+                    (l, onsetUs, offsetUs, peakG) -> queue.add(onsetUs, offsetUs));
+        }
+        this.bed = new BedStateTracker(settings);
+        this.accumulator = new NightAccumulator(rules, false);
+        this.scorer = new StreamingScorer(rules, ScoringAnnotations.NONE, m -> {
+            accumulator.accept(m);
+            scored.accept(m);
+        });
+        double cos = Math.cos(Math.toRadians(90 - settings.lyingMaxInclinationDeg()));
+        this.lyingCos2 = cos * cos;
+    }
+
+    public List<Leg> legs() {
+        return legs;
+    }
+
+    /** One sample of one leg: seconds from the start of the recording, acceleration in g. */
+    public void accept(Leg leg, double t, double x, double y, double z) {
+        if (finished) {
+            throw new IllegalStateException("the night is finished");
+        }
+        LegMovementDetector detector = leg == Leg.BILATERAL ? null : detectors[leg.ordinal()];
+        if (detector == null) {
+            throw new IllegalArgumentException("this night records " + legs + ", not " + leg);
+        }
+        detector.accept(t, x, y, z);
+        countClipping(leg.ordinal(), x, y, z);
+        if (Double.isNaN(firstT) || t < firstT) {
+            firstT = t;
+        }
+        if (Double.isNaN(lastT) || t > lastT) {
+            lastT = t;
+        }
+        settleEpochs();
+        release();
+    }
+
+    private void countClipping(int leg, double x, double y, double z) {
+        double range = settings.sensorRangeG();
+        int at = leg * 3;
+        boolean clip;
+        if (Double.isNaN(range)) {
+            clip = flatTop(previous[at], x) || flatTop(previous[at + 1], y) || flatTop(previous[at + 2], z);
+        } else {
+            double edge = range * 0.999;
+            clip = Math.abs(x) >= edge || Math.abs(y) >= edge || Math.abs(z) >= edge;
+        }
+        if (clip) {
+            clipped++;
+        }
+        previous[at] = x;
+        previous[at + 1] = y;
+        previous[at + 2] = z;
+    }
+
+    private static boolean flatTop(double before, double now) {
+        return now == before && Math.abs(now) >= 1.5;
+    }
+
+    /** Judges every posture epoch that all legs have passed. */
+    private void settleEpochs() {
+        double commonT = Double.POSITIVE_INFINITY;
+        for (Leg leg : legs) {
+            double t = detectors[leg.ordinal()].lastTime();
+            if (Double.isNaN(t)) {
+                return;
+            }
+            commonT = Math.min(commonT, t);
+        }
+        if (Double.isNaN(nextEpochEndS)) {
+            nextEpochEndS = firstT + settings.epochS();
+            stillSinceS = firstT;
+        }
+        while (commonT >= nextEpochEndS) {
+            double start = nextEpochEndS - settings.epochS();
+            bed.epoch(start, nextEpochEndS, lying());
+            trackStillness(start, nextEpochEndS);
+            nextEpochEndS += settings.epochS();
+        }
+    }
+
+    /** Lying when every recorded leg's shank is near horizontal (the shank axis carries little gravity). */
+    private boolean lying() {
+        for (Leg leg : legs) {
+            LegMovementDetector d = detectors[leg.ordinal()];
+            double x = d.orientationX();
+            double y = d.orientationY();
+            double z = d.orientationZ();
+            double along = switch (settings.shankAxis()) {
+                case 0 -> x;
+                case 1 -> y;
+                default -> z;
+            };
+            if (along * along > lyingCos2 * (x * x + y * y + z * z)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void trackStillness(double epochStart, double epochEnd) {
+        boolean motion = false;
+        for (Leg leg : legs) {
+            double m = detectors[leg.ordinal()].lastMotionTime();
+            motion |= !Double.isNaN(m) && m >= epochStart;
+        }
+        if (!motion) {
+            return;
+        }
+        double still = epochStart - stillSinceS;
+        boolean leading = !motionSeen;
+        if (still >= (leading ? settings.edgeNotWornAfterS() : settings.notWornAfterS())) {
+            notWorn.add(new TimeSpan(Micros.ofSeconds(stillSinceS), Micros.ofSeconds(epochStart)));
+        }
+        motionSeen = true;
+        stillSinceS = epochEnd;
+    }
+
+    /** Hands the scorer every movement that no detector and no pending posture change can still precede. */
+    private void release() {
+        long until = bed.decidedUntilUs();
+        for (Leg leg : legs) {
+            until = Math.min(until, detectors[leg.ordinal()].watermarkUs());
+        }
+        releaseBefore(until);
+        if (until > Long.MIN_VALUE) {
+            scorer.advanceTo(until);
+        }
+    }
+
+    private void releaseBefore(long untilUs) {
+        while (true) {
+            MovementQueue right = queues[0];
+            MovementQueue left = queues[1];
+            MovementQueue next;
+            if (right.isEmpty()) {
+                next = left;
+            } else if (left.isEmpty()) {
+                next = right;
+            } else {
+                next = left.onsetUs() < right.onsetUs() ? left : right;
+            }
+            if (next.isEmpty() || next.onsetUs() >= untilUs) {
+                return;
+            }
+            long onset = next.onsetUs();
+            long offset = next.offsetUs();
+            next.remove();
+            if (bed.inBedAt(onset)) {
+                scorer.accept(onset, offset, next == right ? Leg.RIGHT : Leg.LEFT);
+            }
+        }
+    }
+
+    /** Ends the night: settles every movement and returns the summary. */
+    public NightSummary finish() {
+        if (finished) {
+            throw new IllegalStateException("the night is already finished");
+        }
+        finished = true;
+        for (Leg leg : legs) {
+            detectors[leg.ordinal()].finish();
+        }
+        long endUs = Double.isNaN(lastT) ? 0 : Micros.ofSeconds(lastT);
+        if (!Double.isNaN(nextEpochEndS)) {
+            double last = nextEpochEndS - settings.epochS();
+            // the partial last epoch
+            if (lastT > last) {
+                bed.epoch(last, lastT, lying());
+            }
+            double trailing = lastT - stillSinceS;
+            if (trailing >= (motionSeen ? settings.edgeNotWornAfterS() : 0)) {
+                notWorn.add(new TimeSpan(Micros.ofSeconds(stillSinceS), endUs));
+            }
+        }
+        releaseBefore(Long.MAX_VALUE);
+        scorer.finish();
+        List<TimeSpan> inBed = TimeSpans.subtract(bed.spans(endUs), notWorn);
+        double hours = NightSummary.hoursIn(inBed);
+        SignalQuality signal = signalQuality();
+        return NightSummary.of(accumulator.statistics(hours), inBed, settings.minValidHoursInBed(),
+                settings.maxLostFraction(), signal);
+    }
+
+    private SignalQuality signalQuality() {
+        long samples = 0;
+        long lost = 0;
+        long gaps = 0;
+        for (Leg leg : legs) {
+            LegMovementDetector d = detectors[leg.ordinal()];
+            samples += d.samples();
+            lost += d.lostSamples();
+            gaps += d.gaps();
+        }
+        return new SignalQuality(true, legs.size(), samples, lost, gaps, clipped,
+                NightSummary.hoursIn(notWorn), Double.isNaN(lastT) ? 0 : (lastT - firstT) / 3600.0);
+    }
+
+    /** Detected movements of one leg waiting to be released, in onset order. */
+    private static final class MovementQueue {
+        private long[] onsets = new long[16];
+        private long[] offsets = new long[16];
+        private int head;
+        private int size;
+
+        void add(long onsetUs, long offsetUs) {
+            if (size == onsets.length) {
+                grow();
+            }
+            int at = (head + size++) & (onsets.length - 1);
+            onsets[at] = onsetUs;
+            offsets[at] = offsetUs;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        long onsetUs() {
+            return onsets[head];
+        }
+
+        long offsetUs() {
+            return offsets[head];
+        }
+
+        void remove() {
+            head = (head + 1) & (onsets.length - 1);
+            size--;
+        }
+
+        private void grow() {
+            long[] newOnsets = new long[onsets.length * 2];
+            long[] newOffsets = new long[onsets.length * 2];
+            for (int i = 0; i < size; i++) {
+                newOnsets[i] = onsets[(head + i) & (onsets.length - 1)];
+                newOffsets[i] = offsets[(head + i) & (onsets.length - 1)];
+            }
+            onsets = newOnsets;
+            offsets = newOffsets;
+            head = 0;
+        }
+    }
+}
