@@ -110,13 +110,14 @@ public final class StreamingScorer {
         sameLeg.accept(onsetUs, offsetUs, leg.ordinal());
     }
 
-    /** Tells the scorer that no movement with an onset before {@code timeUs} will come. */
+    /**
+     * Tells the scorer that no movement with an onset before {@code timeUs} will come. A time at or
+     * before one already given (or before the last onset) is a no-op.
+     */
     public void advanceTo(long timeUs) {
-        if (finished || timeUs <= watermarkUs) {
+        // A time already passed (by an earlier call or by an onset) promises nothing new.
+        if (finished || timeUs <= watermarkUs || timeUs <= lastOnsetUs) {
             return;
-        }
-        if (timeUs < lastOnsetUs) {
-            throw new IllegalArgumentException("cannot advance to " + timeUs + " us: a movement at " + lastOnsetUs + " us was already given");
         }
         watermarkUs = timeUs;
         sameLeg.advance(timeUs);
