@@ -25,6 +25,11 @@ package org.legwatch.analysis.movement;
  *                          movement's largest displacement is a new resting position too
  * @param gapResetS         a gap in the samples longer than this ends a movement and restarts the
  *                          filters
+ * @param returnWindowS     a movement that starts within this time after the end of the one
+ *                          before and brings the ankle back where that one took it is that
+ *                          movement's return: the two are one held movement
+ * @param returnTolerance   "back where it started": the two net displacements cancel to within this
+ *                          fraction of the larger
  */
 public record DetectorSettings(
         double fastTauS,
@@ -40,12 +45,15 @@ public record DetectorSettings(
         double quietS,
         double holdMaxS,
         double residualFraction,
-        double gapResetS) {
+        double gapResetS,
+        double returnWindowS,
+        double returnTolerance) {
 
     public static final DetectorSettings DEFAULT = new DetectorSettings(
             0.03, 0.15, 0.5, 5.0, 10.0, 1.0,
             4.5, 2.8, 4.0, 2,
-            0.5, 8.0, 0.5, 0.5);
+            0.5, 8.0, 0.5, 0.5,
+            6.0, 0.5);
 
     public DetectorSettings {
         if (!(fastTauS > 0 && motionTauS > fastTauS && orientationTauS > 0 && baselineTauS > 0 && floorTauS > 0)) {
@@ -55,7 +63,8 @@ public record DetectorSettings(
             throw new IllegalArgumentException("need 1 < offsetFactor <= onsetFactor and motionFactor > 1");
         }
         if (onsetSamples < 1 || !(quietS > 0) || !(holdMaxS > quietS) || !(residualFraction > 0 && residualFraction < 1)
-                || !(gapResetS > 0) || !(warmUpS >= 0)) {
+                || !(gapResetS > 0) || !(warmUpS >= 0) || !(returnWindowS >= 0)
+                || !(returnTolerance > 0 && returnTolerance < 1)) {
             throw new IllegalArgumentException("bad detector settings: " + this);
         }
     }

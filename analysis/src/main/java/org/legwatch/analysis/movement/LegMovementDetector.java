@@ -20,6 +20,14 @@ import org.legwatch.analysis.signal.RunningMedian;
  * of the way back ({@code residualFraction}) and been still for {@code quietS}, the movement ended
  * with its last motion and the baseline moves to the new position.
  *
+ * <p>When the leg's flexion turns it about a vertical axis (lying on the side), gravity does not
+ * change at all: the rise and the return are two short jolts with perfect stillness between them,
+ * and each jolt alone is shorter than a movement. Their kinematics tell them apart from two
+ * movements: integrating the acceleration twice over a jolt gives the ankle's net displacement,
+ * and a return brings it back. So each movement is held back for {@code returnWindowS}; if the
+ * next one starts in that time and the two displacements cancel (within {@code returnTolerance}),
+ * they are reported as one movement from the first onset to the second offset.
+ *
  * <p>Levels are multiples of the recording's own noise floor: running medians of the squared
  * deviation and squared motion while at rest, never below half the sensor's step (measured from
  * the data). Everything is compared squared: no square root per sample, O(1) work, no allocation.
@@ -45,6 +53,8 @@ public final class LegMovementDetector {
     private final double gapResetS;
     private final double gapFactor = 1.5;
     private final double warmUpS;
+    private final double returnWindowS;
+    private final double returnTolerance2;
     private final RunningMedian deviationFloor;
     private final RunningMedian motionFloor;
 
@@ -74,6 +84,19 @@ public final class LegMovementDetector {
     private double peakDeviation2;
     private double peakDisplacement2;
     private double lastAnyMotionT = Double.NaN;
+    /** After a gap, the restarted filters settle until this time; nothing is detected before it. */
+    private double settledAtT = Double.NEGATIVE_INFINITY;
+    private final double settleS;
+    // the ankle's velocity and net displacement since the onset (double integral of the deviation)
+    private double vx, vy, vz;
+    private double sx, sy, sz;
+
+    // a finished movement held back in case the next one is its return
+    private boolean held;
+    private double heldOnsetT;
+    private double heldOffsetT;
+    private double heldPeak2;
+    private double heldSx, heldSy, heldSz;
 
     // counts
     private long samples;
@@ -104,6 +127,10 @@ public final class LegMovementDetector {
         this.holdMaxS = settings.holdMaxS();
         this.gapResetS = settings.gapResetS();
         this.warmUpS = settings.warmUpS();
+        this.returnWindowS = settings.returnWindowS();
+        // three time constants of the slowest filter that the levels use
+        this.settleS = 3 * settings.motionTauS();
+        this.returnTolerance2 = settings.returnTolerance() * settings.returnTolerance();
         this.deviationFloor = new RunningMedian(1, settings.floorTauS(), sampleRateHz);
         this.motionFloor = new RunningMedian(1, settings.floorTauS(), sampleRateHz);
     }
@@ -154,6 +181,10 @@ public final class LegMovementDetector {
             warmUp(t, deviation2, motion2);
             return;
         }
+        if (t < settledAtT) {
+            lastQuietT = t;
+            return;
+        }
         double floorMin = 0.25 * smallestStep * smallestStep;
         double deviationNoise = Math.max(deviationFloor.estimate(), floorMin);
         double motionNoise = Math.max(motionFloor.estimate(), floorMin);
@@ -169,6 +200,9 @@ public final class LegMovementDetector {
     }
 
     private void rest(double t, double deviation2, double motion2, double deviationNoise) {
+        if (held && t - heldOffsetT > returnWindowS) {
+            releaseHeld();
+        }
         if (deviation2 > onsetLevel * deviationNoise) {
             if (++aboveCount >= onsetSamples) {
                 moving = true;
@@ -177,6 +211,8 @@ public final class LegMovementDetector {
                 lastMotionT = t;
                 peakDeviation2 = deviation2;
                 peakDisplacement2 = displacement2();
+                vx = vy = vz = 0;
+                sx = sy = sz = 0;
             }
             return;
         }
@@ -192,6 +228,12 @@ public final class LegMovementDetector {
     }
 
     private void move(double t, double deviation2, boolean motion, double deviationNoise) {
+        vx += (fx - bx) * period;
+        vy += (fy - by) * period;
+        vz += (fz - bz) * period;
+        sx += vx * period;
+        sy += vy * period;
+        sz += vz * period;
         if (deviation2 > peakDeviation2) {
             peakDeviation2 = deviation2;
         }
@@ -227,8 +269,6 @@ public final class LegMovementDetector {
     }
 
     private void end(double offsetT, boolean newRestingPosition) {
-        long onsetUs = Math.round(onsetT * 1e6);
-        long offsetUs = Math.max(onsetUs, Math.round(offsetT * 1e6));
         moving = false;
         aboveCount = 0;
         quietSinceT = Double.NaN;
@@ -238,8 +278,43 @@ public final class LegMovementDetector {
             by = my;
             bz = mz;
         }
+        if (held) {
+            if (isReturnOfHeld()) {
+                // The held movement and this one are the rise and the return of one movement.
+                report(heldOnsetT, offsetT, Math.max(heldPeak2, peakDeviation2));
+                held = false;
+                return;
+            }
+            releaseHeld();
+        }
+        held = true;
+        heldOnsetT = onsetT;
+        heldOffsetT = Math.max(onsetT, offsetT);
+        heldPeak2 = peakDeviation2;
+        heldSx = sx;
+        heldSy = sy;
+        heldSz = sz;
+    }
+
+    /** Whether the movement just ended brought the ankle back where the held one took it. */
+    private boolean isReturnOfHeld() {
+        double rx = heldSx + sx;
+        double ry = heldSy + sy;
+        double rz = heldSz + sz;
+        double larger = Math.max(heldSx * heldSx + heldSy * heldSy + heldSz * heldSz, sx * sx + sy * sy + sz * sz);
+        return larger > 0 && rx * rx + ry * ry + rz * rz <= returnTolerance2 * larger;
+    }
+
+    private void releaseHeld() {
+        held = false;
+        report(heldOnsetT, heldOffsetT, heldPeak2);
+    }
+
+    private void report(double fromT, double toT, double peak2) {
+        long onsetUs = Math.round(fromT * 1e6);
+        long offsetUs = Math.max(onsetUs, Math.round(toT * 1e6));
         movements++;
-        listener.movement(leg, onsetUs, offsetUs, Math.sqrt(peakDeviation2));
+        listener.movement(leg, onsetUs, offsetUs, Math.sqrt(peak2));
     }
 
     private void start(double t, double x, double y, double z) {
@@ -310,12 +385,16 @@ public final class LegMovementDetector {
         lastT = t;
         lastQuietT = t;
         aboveCount = 0;
+        settledAtT = t + settleS;
     }
 
     /** Ends a movement still under way at the last sample (end of the recording). */
     public void finish() {
         if (moving) {
             end(Double.isNaN(quietSinceT) ? lastT + period : quietSinceT, false);
+        }
+        if (held) {
+            releaseHeld();
         }
     }
 
@@ -327,7 +406,7 @@ public final class LegMovementDetector {
         if (samples == 0) {
             return 0;
         }
-        double t = moving ? onsetT : Math.min(lastT, lastQuietT + period);
+        double t = held ? heldOnsetT : moving ? onsetT : Math.min(lastT, lastQuietT + period);
         return Math.round(t * 1e6);
     }
 

@@ -33,7 +33,8 @@ public final class NightRecorder {
     private final BedStateTracker bed;
     private final StreamingScorer scorer;
     private final NightAccumulator accumulator;
-    private final double lyingCos2;
+    private final double lyingSin2;
+    private final double uprightSin2;
     private final double[] previous = new double[6];
 
     private final List<TimeSpan> notWorn = new ArrayList<>();
@@ -69,8 +70,10 @@ public final class NightRecorder {
             accumulator.accept(m);
             scored.accept(m);
         });
-        double cos = Math.cos(Math.toRadians(90 - settings.lyingMaxInclinationDeg()));
-        this.lyingCos2 = cos * cos;
+        double lying = Math.sin(Math.toRadians(settings.lyingMaxInclinationDeg()));
+        double upright = Math.sin(Math.toRadians(settings.uprightMinInclinationDeg()));
+        this.lyingSin2 = lying * lying;
+        this.uprightSin2 = upright * upright;
     }
 
     public List<Leg> legs() {
@@ -136,14 +139,18 @@ public final class NightRecorder {
         }
         while (commonT >= nextEpochEndS) {
             double start = nextEpochEndS - settings.epochS();
-            bed.epoch(start, nextEpochEndS, lying());
+            bed.epoch(start, nextEpochEndS, posture());
             trackStillness(start, nextEpochEndS);
             nextEpochEndS += settings.epochS();
         }
     }
 
-    /** Lying when every recorded leg's shank is near horizontal (the shank axis carries little gravity). */
-    private boolean lying() {
+    /**
+     * Lying when every recorded leg's shank is near horizontal (the shank axis carries little of
+     * gravity), upright when any leg's shank is steep, ambiguous in between.
+     */
+    private BedStateTracker.Posture posture() {
+        boolean allLying = true;
         for (Leg leg : legs) {
             LegMovementDetector d = detectors[leg.ordinal()];
             double x = d.orientationX();
@@ -154,11 +161,13 @@ public final class NightRecorder {
                 case 1 -> y;
                 default -> z;
             };
-            if (along * along > lyingCos2 * (x * x + y * y + z * z)) {
-                return false;
+            double g2 = x * x + y * y + z * z;
+            if (along * along > uprightSin2 * g2) {
+                return BedStateTracker.Posture.UPRIGHT;
             }
+            allLying &= along * along <= lyingSin2 * g2;
         }
-        return true;
+        return allLying ? BedStateTracker.Posture.LYING : BedStateTracker.Posture.AMBIGUOUS;
     }
 
     private void trackStillness(double epochStart, double epochEnd) {
@@ -229,16 +238,17 @@ public final class NightRecorder {
             double last = nextEpochEndS - settings.epochS();
             // the partial last epoch
             if (lastT > last) {
-                bed.epoch(last, lastT, lying());
+                bed.epoch(last, lastT, posture());
             }
             double trailing = lastT - stillSinceS;
             if (trailing >= (motionSeen ? settings.edgeNotWornAfterS() : 0)) {
                 notWorn.add(new TimeSpan(Micros.ofSeconds(stillSinceS), endUs));
             }
         }
+        bed.finish(endUs);
         releaseBefore(Long.MAX_VALUE);
         scorer.finish();
-        List<TimeSpan> inBed = TimeSpans.subtract(bed.spans(endUs), notWorn);
+        List<TimeSpan> inBed = TimeSpans.subtract(bed.spans(), notWorn);
         double hours = NightSummary.hoursIn(inBed);
         SignalQuality signal = signalQuality();
         return NightSummary.of(accumulator.statistics(hours), inBed, settings.minValidHoursInBed(),

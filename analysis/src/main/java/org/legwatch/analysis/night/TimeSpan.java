@@ -11,4 +11,13 @@ public record TimeSpan(long startUs, long endUs) {
     public long durationUs() {
         return endUs - startUs;
     }
+
+    public boolean contains(long us) {
+        return us >= startUs && us < endUs;
+    }
+
+    /** Whether [fromUs, toUs] lies within this span. */
+    public boolean contains(long fromUs, long toUs) {
+        return fromUs >= startUs && toUs <= endUs;
+    }
 }

@@ -1,5 +1,6 @@
 package org.legwatch.analysis.sim;
 
+import org.legwatch.analysis.night.TimeSpan;
 /**
  * A span of the recording with one activity.
  *
@@ -20,7 +21,7 @@ public record ActivitySpan(Activity activity, Posture posture, long startUs, lon
         return endUs - startUs;
     }
 
-    public Span span() {
-        return new Span(startUs, endUs);
+    public TimeSpan span() {
+        return new TimeSpan(startUs, endUs);
     }
 }

@@ -1,5 +1,6 @@
 package org.legwatch.analysis.sim;
 
+import org.legwatch.analysis.night.TimeSpan;
 import java.util.List;
 import java.util.Map;
 import org.legwatch.analysis.scoring.Leg;
@@ -34,9 +35,9 @@ import org.legwatch.analysis.scoring.ScoredMovement;
 public record GroundTruth(
         List<TrueMovement> labelled,
         List<LegMovement> movements,
-        List<Span> inBed,
-        List<Span> asleep,
-        List<Span> notWorn,
+        List<TimeSpan> inBed,
+        List<TimeSpan> asleep,
+        List<TimeSpan> notWorn,
         List<ActivitySpan> activities,
         long recordingUs,
         TruthScore score,

@@ -1,5 +1,6 @@
 package org.legwatch.analysis.sim;
 
+import org.legwatch.analysis.night.TimeSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -31,8 +32,8 @@ final class NightBuilder {
     private final LegTrack[] tracks = new LegTrack[2];
     private final List<BodyEvent> events = new ArrayList<>();
     private final List<PlannedMovement> planned = new ArrayList<>();
-    private final List<Span> inBed = new ArrayList<>();
-    private final List<Span> asleep = new ArrayList<>();
+    private final List<TimeSpan> inBed = new ArrayList<>();
+    private final List<TimeSpan> asleep = new ArrayList<>();
     private final double yaw;
     private long now;
     private int seriesCounter;
@@ -253,12 +254,12 @@ final class NightBuilder {
                 turnSpans.add(new long[] {a, end});
             }
             add(new BodyEvent.Lie(now, boutEnd, posture));
-            inBed.add(new Span(boutStart, boutEnd));
+            inBed.add(new TimeSpan(boutStart, boutEnd));
             for (double[] s : sleep) {
                 double a = Math.max(s[0], clockStart);
                 double b = Math.min(s[1], clockEnd);
                 if (b > a) {
-                    asleep.add(new Span(offset + seconds(a), offset + seconds(b)));
+                    asleep.add(new TimeSpan(offset + seconds(a), offset + seconds(b)));
                 }
             }
             for (PlanMove m : moves) {
@@ -639,13 +640,13 @@ final class NightBuilder {
             }
         }
         List<ActivitySpan> activities = new ArrayList<>();
-        List<Span> notWorn = new ArrayList<>();
+        List<TimeSpan> notWorn = new ArrayList<>();
         for (BodyEvent e : events) {
             if (e.endUs() > e.startUs()) {
                 activities.add(new ActivitySpan(e.activity(), e.posture(), e.startUs(), e.endUs()));
             }
             if (e instanceof BodyEvent.Table && e.endUs() > e.startUs()) {
-                notWorn.add(new Span(e.startUs(), e.endUs()));
+                notWorn.add(new TimeSpan(e.startUs(), e.endUs()));
             }
         }
         List<TrueMovement> labelled = new ArrayList<>();
@@ -655,7 +656,7 @@ final class NightBuilder {
         labelled.sort(Comparator.comparingLong((TrueMovement m) -> m.movement().onsetUs())
                 .thenComparing(m -> m.movement().leg()));
         List<LegMovement> movements = labelled.stream().map(TrueMovement::movement).toList();
-        long inBedUs = inBed.stream().mapToLong(Span::durationUs).sum();
+        long inBedUs = inBed.stream().mapToLong(TimeSpan::durationUs).sum();
         List<Leg> instrumented = sc.instrumentedLegs();
         TruthScore all = TruthScore.of(movements, inBedUs, ScoringRules.WASM_2016);
         TruthScore seen = instrumented.size() == 2 ? all

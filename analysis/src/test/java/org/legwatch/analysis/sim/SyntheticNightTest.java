@@ -1,5 +1,6 @@
 package org.legwatch.analysis.sim;
 
+import org.legwatch.analysis.night.TimeSpan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -346,7 +347,7 @@ class SyntheticNightTest {
         assertEquals(truth.recordingUs(), truth.notWorn().getLast().endUs());
         Samples smp = readAll(night.samples(Leg.RIGHT), 4096);
         double noise = chip.noiseRmsG(rate);
-        for (Span span : truth.notWorn()) {
+        for (TimeSpan span : truth.notWorn()) {
             int from = firstAtOrAfter(smp, span.startUs() + 1_000_000);
             int to = firstAtOrAfter(smp, span.endUs() - 1_000_000);
             for (double[] axis : new double[][] {smp.x(), smp.y(), smp.z()}) {
@@ -355,7 +356,7 @@ class SyntheticNightTest {
             }
         }
         for (LegMovement m : truth.movements()) {
-            for (Span span : truth.notWorn()) {
+            for (TimeSpan span : truth.notWorn()) {
                 assertFalse(m.offsetUs() > span.startUs() && m.onsetUs() < span.endUs());
             }
         }
@@ -370,7 +371,7 @@ class SyntheticNightTest {
         assertTrue(truth.inBed().isEmpty());
         assertEquals(0, truth.hoursInBed());
         assertTrue(Double.isNaN(truth.plmi()));
-        assertEquals(List.of(new Span(0, truth.recordingUs())), truth.notWorn());
+        assertEquals(List.of(new TimeSpan(0, truth.recordingUs())), truth.notWorn());
         Samples smp = readAll(night.samples(Leg.LEFT), 4096);
         double noise = s.sensor().noiseRmsG(s.sampleRateHz());
         assertTrue(sd(smp.x(), 0, smp.size()) < 1.3 * noise + s.sensor().lsbG());
@@ -435,7 +436,7 @@ class SyntheticNightTest {
     void truthIsConsistentWithItself() {
         NightScenario s = NightScenario.standard(PatientProfile.SEVERE, 4).withLegs(1);
         GroundTruth truth = SyntheticNight.generate(s).truth();
-        long inBed = truth.inBed().stream().mapToLong(Span::durationUs).sum();
+        long inBed = truth.inBed().stream().mapToLong(TimeSpan::durationUs).sum();
         assertEquals(8.0, inBed / 3.6e9, 1e-9);
         assertEquals(s.patient().bathroomTrips() + 1, truth.inBed().size(), "trips split time in bed");
         long previous = -1;

@@ -71,7 +71,7 @@ public final class DetectCommand implements Callable<Integer> {
         ScoringRules ruleSet = ScoringRules.named(rules);
         NightSettings settings = NightSettings.DEFAULT.withMinValidHours(minValidHours)
                 .withSensorRange(rangeG == null ? Double.NaN : rangeG);
-        settings = withShankAxis(settings);
+        settings = settings.withShankAxis(shankAxisIndex());
         List<SampleSource> sources = new ArrayList<>();
         try {
             if (right != null) {
@@ -110,15 +110,13 @@ public final class DetectCommand implements Callable<Integer> {
         }
     }
 
-    private NightSettings withShankAxis(NightSettings s) {
-        int axis = switch (shankAxis.toLowerCase(Locale.ROOT)) {
+    private int shankAxisIndex() {
+        return switch (shankAxis.toLowerCase(Locale.ROOT)) {
             case "x" -> 0;
             case "y" -> 1;
             case "z" -> 2;
             default -> throw new IllegalArgumentException("--shank-axis is x, y or z, not '" + shankAxis + "'");
         };
-        return new NightSettings(axis, s.lyingMaxInclinationDeg(), s.epochS(), s.inBedAfterS(), s.outOfBedAfterS(),
-                s.notWornAfterS(), s.edgeNotWornAfterS(), s.minValidHoursInBed(), s.maxLostFraction(), s.sensorRangeG());
     }
 
     /** Feeds the legs' samples in time order, so both detectors move through the night together. */
