@@ -25,8 +25,11 @@ import org.legwatch.analysis.signal.RunningMedian;
  * and each jolt alone is shorter than a movement. Their kinematics tell them apart from two
  * movements: integrating the acceleration twice over a jolt gives the ankle's net displacement,
  * and a return brings it back. So each movement is held back for {@code returnWindowS}; if the
- * next one starts in that time and the two displacements cancel (within {@code returnTolerance}),
- * they are reported as one movement from the first onset to the second offset.
+ * next one starts in that time and brings the leg back, they are reported as one movement from the
+ * first onset to the second offset. "Back" is judged two ways: the two net displacements cancel
+ * (within {@code returnTolerance}), or, when the flexion axis is tilted enough for gravity to
+ * move, the first movement left the leg at a new resting orientation and the second restores the
+ * one from before the first (within the same tolerance).
  *
  * <p>Levels are multiples of the recording's own noise floor: running medians of the squared
  * deviation and squared motion while at rest, never below half the sensor's step (measured from
@@ -97,6 +100,10 @@ public final class LegMovementDetector {
     private double heldOffsetT;
     private double heldPeak2;
     private double heldSx, heldSy, heldSz;
+    /** Resting orientation before the held movement, and whether it left the leg somewhere else. */
+    private double heldFromX, heldFromY, heldFromZ;
+    private boolean heldMovedRest;
+    private double heldRestX, heldRestY, heldRestZ;
 
     // counts
     private long samples;
@@ -273,13 +280,16 @@ public final class LegMovementDetector {
         aboveCount = 0;
         quietSinceT = Double.NaN;
         lastQuietT = lastT;
+        double fromX = bx;
+        double fromY = by;
+        double fromZ = bz;
         if (newRestingPosition) {
             bx = mx;
             by = my;
             bz = mz;
         }
         if (held) {
-            if (isReturnOfHeld()) {
+            if (isReturnOfHeld(newRestingPosition)) {
                 // The held movement and this one are the rise and the return of one movement.
                 report(heldOnsetT, offsetT, Math.max(heldPeak2, peakDeviation2));
                 held = false;
@@ -294,15 +304,37 @@ public final class LegMovementDetector {
         heldSx = sx;
         heldSy = sy;
         heldSz = sz;
+        heldFromX = fromX;
+        heldFromY = fromY;
+        heldFromZ = fromZ;
+        heldMovedRest = newRestingPosition;
+        heldRestX = bx;
+        heldRestY = by;
+        heldRestZ = bz;
     }
 
-    /** Whether the movement just ended brought the ankle back where the held one took it. */
-    private boolean isReturnOfHeld() {
+    /** Whether the movement just ended brought the leg back where it was before the held one. */
+    private boolean isReturnOfHeld(boolean newRestingPosition) {
         double rx = heldSx + sx;
         double ry = heldSy + sy;
         double rz = heldSz + sz;
         double larger = Math.max(heldSx * heldSx + heldSy * heldSy + heldSz * heldSz, sx * sx + sy * sy + sz * sz);
-        return larger > 0 && rx * rx + ry * ry + rz * rz <= returnTolerance2 * larger;
+        if (larger > 0 && rx * rx + ry * ry + rz * rz <= returnTolerance2 * larger) {
+            return true;
+        }
+        if (!heldMovedRest || !newRestingPosition) {
+            return false;
+        }
+        // bx.. is now the rest after this movement; the held one moved the rest from heldFrom.. to where
+        // this movement started.
+        double awayX = bx - heldFromX;
+        double awayY = by - heldFromY;
+        double awayZ = bz - heldFromZ;
+        double leftX = heldRestX - heldFromX;
+        double leftY = heldRestY - heldFromY;
+        double leftZ = heldRestZ - heldFromZ;
+        double left2 = leftX * leftX + leftY * leftY + leftZ * leftZ;
+        return left2 > 0 && awayX * awayX + awayY * awayY + awayZ * awayZ <= returnTolerance2 * left2;
     }
 
     private void releaseHeld() {
