@@ -68,6 +68,8 @@ public final class LegMovementDetector {
     private double bx, by, bz;
     private double px = Double.NaN, py, pz;
     private double smallestStep = Double.POSITIVE_INFINITY;
+    /** {@code smallestStep} as the ordering key of {@link #trackStep}. */
+    private long smallestStepKey = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY) + Long.MAX_VALUE;
 
     // time
     private double firstT = Double.NaN;
@@ -381,17 +383,17 @@ public final class LegMovementDetector {
 
     /** The sensor's resolution, from the smallest change seen on any axis. */
     private void trackStep(double x, double y, double z) {
-        double sx = Math.abs(x - px);
-        double sy = Math.abs(y - py);
-        double sz = Math.abs(z - pz);
-        if (sx > 0 && sx < smallestStep) {
-            smallestStep = sx;
-        }
-        if (sy > 0 && sy < smallestStep) {
-            smallestStep = sy;
-        }
-        if (sz > 0 && sz < smallestStep) {
-            smallestStep = sz;
+        // The smallest change above 0 on any axis, with one well-predicted branch instead of six
+        // (repeated values make "above 0" go either way): the bits of a double >= +0 order like its
+        // value, and the key (|bits| + Long.MAX_VALUE, wrapping) moves +0 (no change) to the top,
+        // above infinity and NaN, so a plain minimum of the keys gives the smallest change above 0.
+        long kx = (Double.doubleToRawLongBits(x - px) & Long.MAX_VALUE) + Long.MAX_VALUE;
+        long ky = (Double.doubleToRawLongBits(y - py) & Long.MAX_VALUE) + Long.MAX_VALUE;
+        long kz = (Double.doubleToRawLongBits(z - pz) & Long.MAX_VALUE) + Long.MAX_VALUE;
+        long k = Math.min(kx, Math.min(ky, kz));
+        if (k < smallestStepKey) {
+            smallestStepKey = k;
+            smallestStep = Double.longBitsToDouble(k - Long.MAX_VALUE);
         }
         px = x;
         py = y;

@@ -9,6 +9,8 @@ package org.legwatch.analysis.signal;
 public final class RunningMedian {
     private final double up;
     private final double down;
+    private final long upBits;
+    private final long downBits;
     private double estimate;
 
     /**
@@ -23,11 +25,20 @@ public final class RunningMedian {
         double step = 1.0 / (timeConstantS * rateHz);
         this.up = 1.0 + step;
         this.down = 1.0 - step;
+        this.upBits = Double.doubleToRawLongBits(up);
+        this.downBits = Double.doubleToRawLongBits(down);
         this.estimate = initial;
     }
 
     public void accept(double value) {
-        estimate *= value > estimate ? up : down;
+        // Same as estimate *= value > estimate ? up : down, without a branch: at the median the
+        // branch goes either way at random, and each misprediction costs more than the whole update.
+        // value > estimate exactly when estimate - value is negative (a difference of doubles is zero
+        // only when they are equal; doubleToLongBits makes NaN positive, and the one disagreement,
+        // estimate = -0.0 with value = +0.0, multiplies zero). The sign is spread over all 64 bits
+        // to pick the factor's bits.
+        long above = Double.doubleToLongBits(estimate - value) >> 63;
+        estimate *= Double.longBitsToDouble((upBits & above) | (downBits & ~above));
     }
 
     public double estimate() {
