@@ -40,7 +40,7 @@ public record NightSettings(
         double sensorRangeG) {
 
     public static final NightSettings DEFAULT = new NightSettings(
-            0, 30, 55, 1, 60, 20, 900, 1800, 3600, 120, NightSummary.DEFAULT_MIN_VALID_HOURS, 0.2, Double.NaN);
+            0, 30, 55, 1, 60, 20, 900, 1800, 5400, 120, NightSummary.DEFAULT_MIN_VALID_HOURS, 0.2, Double.NaN);
 
     public NightSettings {
         if (shankAxis < 0 || shankAxis > 2) {
