@@ -17,5 +17,8 @@ class DemoCommandTest {
         assertTrue(result.out().contains("387 in 14 series"), result.out());
         assertEquals(393, Files.readAllLines(dir.resolve("night-scored.csv")).size());
         assertTrue(Files.readString(dir.resolve("night-summary.json")).contains("\"plm_count\" : 387"));
+        assertTrue(result.out().contains("the device's detector on a simulated night"), result.out());
+        assertTrue(Files.size(dir.resolve("simulated-night/right.csv.gz")) > 1_000_000);
+        assertTrue(Files.readString(dir.resolve("simulated-night/detected-summary.json")).contains("\"valid\" : true"));
     }
 }

@@ -1,0 +1,77 @@
+package org.legwatch.host.detect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.legwatch.analysis.movement.DetectorSettings;
+import org.legwatch.analysis.night.NightRecorder;
+import org.legwatch.analysis.night.NightSettings;
+import org.legwatch.analysis.night.NightSummary;
+import org.legwatch.analysis.night.ScoredNight;
+import org.legwatch.analysis.scoring.Leg;
+import org.legwatch.analysis.scoring.ScoredMovement;
+import org.legwatch.analysis.scoring.ScoringRules;
+import org.legwatch.host.io.InputFormatException;
+import org.legwatch.host.io.SampleSource;
+
+/** The device's pipeline on raw recording files: one or two legs streamed through a {@link NightRecorder}. */
+public final class RecordingDetection {
+    private RecordingDetection() {
+    }
+
+    /** The scored night and the sample rate read from the files. */
+    public record Result(ScoredNight night, double sampleRateHz) {
+    }
+
+    /**
+     * @param right the right leg's recording, or null
+     * @param left  the left leg's recording, or null
+     */
+    public static Result detect(Path right, Path left, NightSettings settings, ScoringRules rules)
+            throws IOException, InputFormatException {
+        if (right == null && left == null) {
+            throw new IllegalArgumentException("give --right FILE, --left FILE, or both");
+        }
+        List<SampleSource> sources = new ArrayList<>();
+        try {
+            if (right != null) {
+                sources.add(SampleSource.open(Leg.RIGHT, right));
+            }
+            if (left != null) {
+                sources.add(SampleSource.open(Leg.LEFT, left));
+            }
+            double rate = sources.get(0).sampleRateHz();
+            for (SampleSource source : sources) {
+                double r = source.sampleRateHz();
+                if (Math.abs(r - rate) > 0.02 * rate) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "the legs have different sample rates: %.2f Hz (%s) and %.2f Hz (%s)",
+                            rate, sources.get(0).file(), r, source.file()));
+                }
+            }
+            List<ScoredMovement> scored = new ArrayList<>();
+            NightRecorder recorder = new NightRecorder(settings, DetectorSettings.DEFAULT, rules,
+                    sources.stream().map(SampleSource::leg).toList(), rate, scored::add);
+            feed(recorder, sources);
+            NightSummary summary = recorder.finish();
+            return new Result(new ScoredNight(scored, summary), rate);
+        } finally {
+            for (SampleSource source : sources) {
+                source.close();
+            }
+        }
+    }
+
+    /** Feeds the legs' samples in time order, so both detectors move through the night together. */
+    private static void feed(NightRecorder recorder, List<SampleSource> sources) throws IOException, InputFormatException {
+        SampleSource a = sources.get(0);
+        SampleSource b = sources.size() > 1 ? sources.get(1) : null;
+        while (a.hasSample() || (b != null && b.hasSample())) {
+            SampleSource next = b == null || !b.hasSample() || (a.hasSample() && a.t() <= b.t()) ? a : b;
+            recorder.accept(next.leg(), next.t(), next.x(), next.y(), next.z());
+            next.next();
+        }
+    }
+}
