@@ -490,13 +490,4 @@ public final class LegMovementDetector {
     public long movements() {
         return movements;
     }
-
-    /** Current noise floor of the deviation from rest, in g (rms-like). */
-    public double deviationFloorG() {
-        return Math.sqrt(deviationFloor.estimate());
-    }
-
-    public double samplePeriodS() {
-        return period;
-    }
 }

@@ -68,14 +68,6 @@ public final class CsvReader implements Closeable {
         return file;
     }
 
-    public List<String> header() {
-        return header;
-    }
-
-    public boolean hasColumn(String column) {
-        return columns.containsKey(column);
-    }
-
     /** Moves to the next record; false at the end of the file. */
     public boolean next() throws IOException, InputFormatException {
         String line;
@@ -115,20 +107,6 @@ public final class CsvReader implements Closeable {
             return Seconds.parseMicros(value);
         } catch (NumberFormatException e) {
             throw fail(column, "'" + value + "' is not a number of seconds");
-        }
-    }
-
-    /** A decimal number (finite). */
-    public double number(String column) throws InputFormatException {
-        String value = text(column);
-        try {
-            double parsed = Double.parseDouble(value);
-            if (!Double.isFinite(parsed) || value.isEmpty() || !Character.isDigit(value.charAt(value.length() - 1))) {
-                throw new NumberFormatException();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw fail(column, "'" + value + "' is not a number");
         }
     }
 
