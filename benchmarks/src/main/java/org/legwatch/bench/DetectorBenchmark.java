@@ -27,14 +27,14 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Throughput of the per-sample path, in samples per second of one leg.
  *
- * <p>Each invocation feeds ten minutes of one leg at 100 Hz ({@link LegSignal}: {@value #SAMPLES}
- * samples with noise, flexions, a turn and lost samples). {@link OperationsPerInvocation} makes one
+ * <p>Each invocation feeds ten minutes of one leg at 100 Hz ({@link SimulatedLeg}: {@value #SAMPLES}
+ * samples of a severe patient in bed from the night simulator). {@link OperationsPerInvocation} makes one
  * operation one sample, so the score is samples/s and, with {@code -prof gc},
  * {@code gc.alloc.rate.norm} is bytes allocated per sample.
  *
  * <p>The detector keeps its state and requires time to advance, so one detector (one recorder) runs
  * for the whole trial and each invocation continues its timeline: invocation {@code k} feeds the
- * recording shifted by {@code k} times {@link LegSignal#spanS()}, as one endless night (no
+ * recording shifted by {@code k} times {@link SimulatedLeg#spanS}, as one endless night (no
  * per-invocation set-up, which would distort a benchmark this small).
  *
  * <ul>
@@ -46,8 +46,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *       final movement and a span per in-bed / not-worn change; per sample that is close to 0.
  * </ul>
  *
- * <p>Run with {@code ./bench DetectorBenchmark}. What the recording looks like:
- * {@code java -cp benchmarks/target/benchmarks.jar org.legwatch.bench.LegSignal}.
+ * <p>Run with {@code ./bench DetectorBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -57,7 +56,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 public class DetectorBenchmark {
     /** Samples of one replay of the recording; the operations of one invocation. */
-    public static final int SAMPLES = LegSignal.SAMPLES;
+    public static final int SAMPLES = SimulatedLeg.SAMPLES;
 
     private double[] t;
     private double[] x;
@@ -74,13 +73,13 @@ public class DetectorBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Blackhole blackhole) {
-        LegSignal signal = LegSignal.generate(LegSignal.SEED);
+        SimulatedLeg signal = new SimulatedLeg(SimulatedLeg.SEED);
         t = signal.t;
         x = signal.x;
         y = signal.y;
         z = signal.z;
-        spanS = signal.spanS();
-        detector = new LegMovementDetector(Leg.RIGHT, LegSignal.RATE_HZ, DetectorSettings.DEFAULT,
+        spanS = signal.spanS;
+        detector = new LegMovementDetector(Leg.RIGHT, SimulatedLeg.RATE_HZ, DetectorSettings.DEFAULT,
                 (leg, onsetUs, offsetUs, peakG) -> {
                     blackhole.consume(onsetUs);
                     blackhole.consume(offsetUs);
@@ -88,7 +87,7 @@ public class DetectorBenchmark {
                 });
         detectorReplays = 0;
         recorder = new NightRecorder(NightSettings.DEFAULT, DetectorSettings.DEFAULT, ScoringRules.WASM_2016,
-                List.of(Leg.RIGHT), LegSignal.RATE_HZ, blackhole::consume);
+                List.of(Leg.RIGHT), SimulatedLeg.RATE_HZ, blackhole::consume);
         recorderReplays = 0;
     }
 
