@@ -1,0 +1,92 @@
+package org.legwatch.device.sensor;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.i2c.I2C;
+import com.pi4j.io.i2c.I2CConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Looks for the supported accelerometers on one I2C bus: at each of the six addresses it opens
+ * the device, reads the chip's id register and keeps the address if the id matches. An address
+ * where nothing answers (the read fails) or something else answers is skipped.
+ */
+public final class SensorProbe {
+
+    /** The chips the device supports. */
+    public enum Chip {
+        ADXL345(Adxl345.REG_DEVID, Adxl345.DEVID, Adxl345.ADDRESS, Adxl345.ADDRESS_ALT),
+        LIS3DH(Lis3dh.REG_WHO_AM_I, Lis3dh.WHO_AM_I, Lis3dh.ADDRESS, Lis3dh.ADDRESS_ALT),
+        LSM6DSOX(Lsm6dsox.REG_WHO_AM_I, Lsm6dsox.WHO_AM_I, Lsm6dsox.ADDRESS, Lsm6dsox.ADDRESS_ALT);
+
+        final int idRegister;
+        final int id;
+        final int[] addresses;
+
+        Chip(int idRegister, int id, int... addresses) {
+            this.idRegister = idRegister;
+            this.id = id;
+            this.addresses = addresses;
+        }
+
+        /** The two I2C addresses this chip can have. */
+        public List<Integer> addresses() {
+            return List.of(addresses[0], addresses[1]);
+        }
+
+        /** A driver for this chip over an open device. */
+        public Accelerometer driver(I2C i2c) {
+            return switch (this) {
+                case ADXL345 -> new Adxl345(i2c);
+                case LIS3DH -> new Lis3dh(i2c);
+                case LSM6DSOX -> new Lsm6dsox(i2c);
+            };
+        }
+    }
+
+    /** A chip found on the bus. */
+    public record Found(Chip chip, int bus, int address) {
+        @Override
+        public String toString() {
+            return String.format("%s at 0x%02X on bus %d", chip, address, bus);
+        }
+    }
+
+    private final Context context;
+
+    public SensorProbe(Context context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /** The supported chips that answer on {@code bus}, in the order ADXL345, LIS3DH, LSM6DSOX, primary address first. */
+    public List<Found> probe(int bus) {
+        List<Found> found = new ArrayList<>();
+        for (Chip chip : Chip.values()) {
+            for (int address : chip.addresses) {
+                if (answers(chip, bus, address)) {
+                    found.add(new Found(chip, bus, address));
+                }
+            }
+        }
+        return found;
+    }
+
+    private boolean answers(Chip chip, int bus, int address) {
+        I2CConfig config = I2C.newConfigBuilder(context)
+                .id(String.format("legwatch-probe-%d-%02x", bus, address))
+                .bus(bus)
+                .device(address)
+                .build();
+        I2C i2c = context.create(config);
+        try {
+            byte[] id = new byte[1];
+            int n = i2c.readRegister(chip.idRegister, id, 0, 1);
+            return n == 1 && (id[0] & 0xFF) == chip.id;
+        } catch (RuntimeException nothingThere) {
+            return false;
+        } finally {
+            context.shutdown(i2c);
+        }
+    }
+}
