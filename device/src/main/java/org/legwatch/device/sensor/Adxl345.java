@@ -66,47 +66,16 @@ public final class Adxl345 extends I2cAccelerometer {
 
     private final byte[] sample = new byte[6];
 
+    /** What identifies this chip and what the driver offers. */
+    static final ChipSpec SPEC = new ChipSpec("ADXL345", REG_DEVID, DEVID, List.of(ADDRESS, ADDRESS_ALT), RATES, RANGES,
+            CAPACITY, WATERMARK);
+
     public Adxl345(I2C i2c) {
         this(i2c, System::nanoTime);
     }
 
     public Adxl345(I2C i2c, LongSupplier nanoClock) {
-        super(i2c, nanoClock);
-    }
-
-    @Override
-    public String chipName() {
-        return "ADXL345";
-    }
-
-    @Override
-    int idRegister() {
-        return REG_DEVID;
-    }
-
-    @Override
-    int expectedId() {
-        return DEVID;
-    }
-
-    @Override
-    public List<Double> supportedRatesHz() {
-        return RATES;
-    }
-
-    @Override
-    public List<Integer> supportedRangesG() {
-        return RANGES;
-    }
-
-    @Override
-    public int fifoCapacity() {
-        return CAPACITY;
-    }
-
-    @Override
-    public int watermark() {
-        return WATERMARK;
+        super(i2c, nanoClock, SPEC);
     }
 
     /** The BW_RATE value for a supported rate (LOW_POWER bit D4 clear). */

@@ -20,6 +20,7 @@ import java.util.function.LongSupplier;
  * (the mock returns the count it had, or -1 when empty) is an error, never partial data.
  */
 abstract class I2cAccelerometer implements Accelerometer {
+    private final ChipSpec spec;
 
     private final I2C i2c;
     private final LongSupplier nanoClock;
@@ -32,9 +33,35 @@ abstract class I2cAccelerometer implements Accelerometer {
     private long lastReadNanos;
     private int leftInFifo;
 
-    I2cAccelerometer(I2C i2c, LongSupplier nanoClock) {
+    I2cAccelerometer(I2C i2c, LongSupplier nanoClock, ChipSpec spec) {
+        this.spec = spec;
         this.i2c = Objects.requireNonNull(i2c, "i2c");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    @Override
+    public final String chipName() {
+        return spec.name();
+    }
+
+    @Override
+    public final List<Double> supportedRatesHz() {
+        return spec.ratesHz();
+    }
+
+    @Override
+    public final List<Integer> supportedRangesG() {
+        return spec.rangesG();
+    }
+
+    @Override
+    public final int fifoCapacity() {
+        return spec.fifoCapacity();
+    }
+
+    @Override
+    public final int watermark() {
+        return spec.watermark();
     }
 
     @Override
@@ -42,11 +69,7 @@ abstract class I2cAccelerometer implements Accelerometer {
         return i2c.device();
     }
 
-    /** The id register's address. */
-    abstract int idRegister();
 
-    /** The value the id register holds on this chip. */
-    abstract int expectedId();
 
     /** Writes the chip's configuration registers for an already validated rate and range. */
     abstract void writeConfiguration(double rateHz, int rangeG);
@@ -55,16 +78,16 @@ abstract class I2cAccelerometer implements Accelerometer {
     public final void identify() {
         int id;
         try {
-            id = readByte(idRegister());
+            id = readByte(spec.idRegister());
         } catch (RuntimeException e) {
             throw new SensorException(String.format(
                     "%s: nothing answered at I2C address 0x%02X on bus %d (reading id register 0x%02X): %s",
-                    chipName(), address(), i2c.bus(), idRegister(), e.getMessage()), e);
+                    chipName(), address(), i2c.bus(), spec.idRegister(), e.getMessage()), e);
         }
-        if (id != expectedId()) {
+        if (id != spec.id()) {
             throw new SensorException(String.format(
                     "%s expected at I2C address 0x%02X on bus %d, but its id register 0x%02X reads 0x%02X, not 0x%02X",
-                    chipName(), address(), i2c.bus(), idRegister(), id, expectedId()));
+                    chipName(), address(), i2c.bus(), spec.idRegister(), id, spec.id()));
         }
     }
 

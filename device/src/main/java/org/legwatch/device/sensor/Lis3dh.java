@@ -80,47 +80,16 @@ public final class Lis3dh extends I2cAccelerometer {
     private final byte[] fifo = new byte[CAPACITY * 6];
     private double gPerDigit;
 
+    /** What identifies this chip and what the driver offers. */
+    static final ChipSpec SPEC = new ChipSpec("LIS3DH", REG_WHO_AM_I, WHO_AM_I, List.of(ADDRESS, ADDRESS_ALT), RATES, RANGES,
+            CAPACITY, WATERMARK);
+
     public Lis3dh(I2C i2c) {
         this(i2c, System::nanoTime);
     }
 
     public Lis3dh(I2C i2c, LongSupplier nanoClock) {
-        super(i2c, nanoClock);
-    }
-
-    @Override
-    public String chipName() {
-        return "LIS3DH";
-    }
-
-    @Override
-    int idRegister() {
-        return REG_WHO_AM_I;
-    }
-
-    @Override
-    int expectedId() {
-        return WHO_AM_I;
-    }
-
-    @Override
-    public List<Double> supportedRatesHz() {
-        return RATES;
-    }
-
-    @Override
-    public List<Integer> supportedRangesG() {
-        return RANGES;
-    }
-
-    @Override
-    public int fifoCapacity() {
-        return CAPACITY;
-    }
-
-    @Override
-    public int watermark() {
-        return WATERMARK;
+        super(i2c, nanoClock, SPEC);
     }
 
     @Override

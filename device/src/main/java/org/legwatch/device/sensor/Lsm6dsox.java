@@ -80,47 +80,16 @@ public final class Lsm6dsox extends I2cAccelerometer {
     private byte[] fifo = new byte[WATERMARK * 2 * 7];
     private double gPerLsb;
 
+    /** What identifies this chip and what the driver offers. */
+    static final ChipSpec SPEC = new ChipSpec("LSM6DSOX", REG_WHO_AM_I, WHO_AM_I, List.of(ADDRESS, ADDRESS_ALT), RATES, RANGES,
+            CAPACITY, WATERMARK);
+
     public Lsm6dsox(I2C i2c) {
         this(i2c, System::nanoTime);
     }
 
     public Lsm6dsox(I2C i2c, LongSupplier nanoClock) {
-        super(i2c, nanoClock);
-    }
-
-    @Override
-    public String chipName() {
-        return "LSM6DSOX";
-    }
-
-    @Override
-    int idRegister() {
-        return REG_WHO_AM_I;
-    }
-
-    @Override
-    int expectedId() {
-        return WHO_AM_I;
-    }
-
-    @Override
-    public List<Double> supportedRatesHz() {
-        return RATES;
-    }
-
-    @Override
-    public List<Integer> supportedRangesG() {
-        return RANGES;
-    }
-
-    @Override
-    public int fifoCapacity() {
-        return CAPACITY;
-    }
-
-    @Override
-    public int watermark() {
-        return WATERMARK;
+        super(i2c, nanoClock, SPEC);
     }
 
     @Override

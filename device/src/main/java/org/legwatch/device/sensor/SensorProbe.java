@@ -16,23 +16,19 @@ public final class SensorProbe {
 
     /** The chips the device supports. */
     public enum Chip {
-        ADXL345(Adxl345.REG_DEVID, Adxl345.DEVID, Adxl345.ADDRESS, Adxl345.ADDRESS_ALT),
-        LIS3DH(Lis3dh.REG_WHO_AM_I, Lis3dh.WHO_AM_I, Lis3dh.ADDRESS, Lis3dh.ADDRESS_ALT),
-        LSM6DSOX(Lsm6dsox.REG_WHO_AM_I, Lsm6dsox.WHO_AM_I, Lsm6dsox.ADDRESS, Lsm6dsox.ADDRESS_ALT);
+        ADXL345(Adxl345.SPEC),
+        LIS3DH(Lis3dh.SPEC),
+        LSM6DSOX(Lsm6dsox.SPEC);
 
-        final int idRegister;
-        final int id;
-        final int[] addresses;
+        final ChipSpec spec;
 
-        Chip(int idRegister, int id, int... addresses) {
-            this.idRegister = idRegister;
-            this.id = id;
-            this.addresses = addresses;
+        Chip(ChipSpec spec) {
+            this.spec = spec;
         }
 
         /** The two I2C addresses this chip can have. */
         public List<Integer> addresses() {
-            return List.of(addresses[0], addresses[1]);
+            return spec.addresses();
         }
 
         /** A driver for this chip over an open device. */
@@ -63,7 +59,7 @@ public final class SensorProbe {
     public List<Found> probe(int bus) {
         List<Found> found = new ArrayList<>();
         for (Chip chip : Chip.values()) {
-            for (int address : chip.addresses) {
+            for (int address : chip.spec.addresses()) {
                 if (answers(chip, bus, address)) {
                     found.add(new Found(chip, bus, address));
                 }
@@ -81,8 +77,8 @@ public final class SensorProbe {
         I2C i2c = context.create(config);
         try {
             byte[] id = new byte[1];
-            int n = i2c.readRegister(chip.idRegister, id, 0, 1);
-            return n == 1 && (id[0] & 0xFF) == chip.id;
+            int n = i2c.readRegister(chip.spec.idRegister(), id, 0, 1);
+            return n == 1 && (id[0] & 0xFF) == chip.spec.id();
         } catch (RuntimeException nothingThere) {
             return false;
         } finally {
