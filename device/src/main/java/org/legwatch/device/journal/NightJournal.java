@@ -1,0 +1,550 @@
+package org.legwatch.device.journal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The nights of the device on top of a {@link Journal}: each night's start, its movements, its
+ * summary, and whether the host has acknowledged it. A method that records something returns only
+ * after the record is forced to disk ({@link Journal#append}), so whatever it records counts as
+ * recorded from then on and survives a power cut.
+ *
+ * <h2>Records</h2>
+ *
+ * Payloads are big-endian, strings in {@link DataOutputStream#writeUTF modified UTF-8} (2-byte
+ * length, then bytes).
+ *
+ * <ul>
+ *   <li>{@link #NIGHT_START} (1): night id, boot id, monotonic clock base (int64 ns), wall clock
+ *       (int64 ms since the epoch), wall clock synchronised (1 byte, 0 or 1)
+ *   <li>{@link #MOVEMENT} (2): night id, onset (int64 µs), offset (int64 µs), leg (1 byte), peak
+ *       acceleration (float32, g)
+ *   <li>{@link #NIGHT_SUMMARY} (3): night id, summary length (int32), summary bytes (opaque)
+ *   <li>{@link #NIGHT_ACKED} (4): night id; the host has committed the night
+ *   <li>{@link #NIGHT_DROPPED} (5): night id; the night was given up to stay within the disk budget
+ * </ul>
+ *
+ * <h2>Compaction and disk budget</h2>
+ *
+ * Segments are deleted oldest first: every segment older than the oldest segment that holds a
+ * record of a night still needed (not acknowledged, not dropped) is deleted, never the segment
+ * being written. Deleting only a prefix keeps a night's acknowledgement on disk for as long as any
+ * other record of that night is.
+ *
+ * <p>After every record the journal's size is compared with the budget. At {@code warnFraction} of
+ * the budget the listener's {@link BudgetListener#nearBudget nearBudget} is called (once per
+ * crossing, and always before any drop). Above the budget the oldest finished, unacknowledged
+ * night is dropped, but only if dropping it (together with the next oldest ones, when nights share
+ * a segment) lets a segment be deleted: a {@link #NIGHT_DROPPED}
+ * record is forced to disk, {@link BudgetListener#dropped dropped} is called with what was lost,
+ * and the segments are compacted; this repeats until the journal is within the budget. The night
+ * being recorded is never dropped. If nothing can be dropped, {@link BudgetListener#overBudget
+ * overBudget} is called and nothing is lost.
+ */
+public final class NightJournal implements Closeable {
+
+    public static final int NIGHT_START = 1;
+    public static final int MOVEMENT = 2;
+    public static final int NIGHT_SUMMARY = 3;
+    public static final int NIGHT_ACKED = 4;
+    public static final int NIGHT_DROPPED = 5;
+
+    /** Longest night id accepted, in characters. */
+    public static final int MAX_ID_CHARS = 200;
+
+    /** How a night started: identity and the clocks' state at the start. */
+    public record NightStart(String nightId, String bootId, long monotonicBaseNs, long wallClockMs,
+            boolean wallClockSynced) {
+        public NightStart {
+            checkId(nightId);
+            Objects.requireNonNull(bootId, "bootId");
+            if (bootId.length() > MAX_ID_CHARS) {
+                throw new IllegalArgumentException("boot id longer than " + MAX_ID_CHARS + " characters");
+            }
+        }
+    }
+
+    /** One finished movement of one leg. Times are µs on the night's monotonic clock. */
+    public record Movement(String nightId, long onsetUs, long offsetUs, byte leg, float peakG) {
+        public Movement {
+            checkId(nightId);
+            if (offsetUs < onsetUs) {
+                throw new IllegalArgumentException("movement ends (" + offsetUs + " µs) before it starts ("
+                        + onsetUs + " µs)");
+            }
+        }
+    }
+
+    /**
+     * A night as the journal holds it. {@code start} is empty only if the night's start record was
+     * damaged on disk; {@code summary} is empty while the night is not finished.
+     */
+    public record Night(String id, Optional<NightStart> start, List<Movement> movements, Optional<byte[]> summary) {
+        public Night {
+            movements = List.copyOf(movements);
+            summary = summary.map(byte[]::clone);
+        }
+
+        public boolean finished() {
+            return summary.isPresent();
+        }
+    }
+
+    /** What a drop gave up. */
+    public record DroppedNight(String nightId, int movements, boolean finished, long bytesBefore, long budgetBytes) {}
+
+    /** Where the journal stands against its disk budget. */
+    public enum BudgetState { OK, WARNING, OVER }
+
+    /** Told about the disk budget. Called on the thread that recorded something. */
+    public interface BudgetListener {
+        /** The journal reached the warning level; unsent nights will be dropped above the budget. */
+        default void nearBudget(long usedBytes, long budgetBytes, int unsentNights) {}
+
+        /** A night was dropped to stay within the budget. */
+        default void dropped(DroppedNight night) {}
+
+        /** The journal is over budget and nothing can be dropped to free space; nothing was lost. */
+        default void overBudget(long usedBytes, long budgetBytes) {}
+    }
+
+    /**
+     * Settings. {@code segmentBytes}: segment roll size; {@code budgetBytes}: most bytes the
+     * segments may take; {@code warnFraction}: share of the budget at which the warning is given.
+     */
+    public record Options(long segmentBytes, long budgetBytes, double warnFraction) {
+        public Options {
+            if (budgetBytes < 2 * segmentBytes) {
+                throw new IllegalArgumentException("budget must hold at least two segments");
+            }
+            if (!(warnFraction > 0 && warnFraction < 1)) {
+                throw new IllegalArgumentException("warnFraction must be in (0, 1): " + warnFraction);
+            }
+        }
+
+        /** 1 MiB segments, a 256 MiB budget, warning at 80 %. */
+        public static Options defaults() {
+            return new Options(Journal.DEFAULT_SEGMENT_BYTES, 256L * 1024 * 1024, 0.8);
+        }
+    }
+
+    private static final class NightState {
+        final String id;
+        NightStart start;
+        final List<Movement> movements = new ArrayList<>();
+        byte[] summary;
+        boolean acked;
+        boolean dropped;
+        long firstSegment;
+        long lastSegment;
+
+        NightState(String id, long segment) {
+            this.id = id;
+            this.firstSegment = segment;
+            this.lastSegment = segment;
+        }
+
+        boolean terminal() {
+            return acked || dropped;
+        }
+
+        Night view() {
+            return new Night(id, Optional.ofNullable(start), movements, Optional.ofNullable(summary));
+        }
+    }
+
+    private final Journal journal;
+    private final Options options;
+    private final BudgetListener listener;
+    private final Map<String, NightState> nights = new LinkedHashMap<>();
+    private final List<String> anomalies = new ArrayList<>();
+    private boolean warned;
+    private boolean overReported;
+    private BudgetState state = BudgetState.OK;
+
+    private NightJournal(Journal journal, Options options, BudgetListener listener) {
+        this.journal = journal;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /**
+     * Opens the journal in {@code dir}, recovers it and rebuilds the nights from its records. The
+     * journal's {@link Journal.Recovery} and any records that did not fit the night bookkeeping are
+     * available from {@link #recovery()} and {@link #anomalies()}.
+     */
+    public static NightJournal open(Path dir, Options options, BudgetListener listener) throws IOException {
+        Journal journal = Journal.open(dir, options.segmentBytes());
+        NightJournal nj = new NightJournal(journal, options, Objects.requireNonNull(listener, "listener"));
+        try {
+            journal.forEach(nj::replay);
+            for (NightState n : nj.nights.values()) {
+                if (n.start == null && !n.terminal()) {
+                    nj.anomalies.add("night " + n.id + " has no NIGHT_START record; its other records are kept");
+                }
+            }
+            synchronized (nj) {
+                nj.maintain();
+            }
+        } catch (IOException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        return nj;
+    }
+
+    /** What the journal's recovery found when it was opened. */
+    public Journal.Recovery recovery() {
+        return journal.recovery();
+    }
+
+    /** Records found at open that did not fit (undecodable, unknown type, out of order). */
+    public synchronized List<String> anomalies() {
+        return List.copyOf(anomalies);
+    }
+
+    /** Starts a night. Only one night can be open: finish the open one first. */
+    public synchronized void startNight(NightStart start) throws IOException {
+        Optional<Night> open = openNight();
+        if (open.isPresent()) {
+            throw new IllegalStateException("night " + open.get().id() + " is still open; finish it first");
+        }
+        if (nights.containsKey(start.nightId())) {
+            throw new IllegalArgumentException("night " + start.nightId() + " is already in the journal");
+        }
+        Journal.Position at = journal.append(NIGHT_START, encode(start));
+        NightState n = new NightState(start.nightId(), at.segment());
+        n.start = start;
+        nights.put(n.id, n);
+        maintain();
+    }
+
+    /** Records a finished movement of the open night. */
+    public synchronized void movement(Movement m) throws IOException {
+        NightState n = unfinished(m.nightId());
+        Journal.Position at = journal.append(MOVEMENT, encode(m));
+        n.movements.add(m);
+        n.lastSegment = at.segment();
+        maintain();
+    }
+
+    /** Finishes a night with the caller's summary; the night becomes unsent until acknowledged. */
+    public synchronized void finishNight(String nightId, byte[] summary) throws IOException {
+        NightState n = unfinished(nightId);
+        Journal.Position at = journal.append(NIGHT_SUMMARY, encodeSummary(nightId, summary));
+        n.summary = summary.clone();
+        n.lastSegment = at.segment();
+        maintain();
+    }
+
+    /**
+     * Records that the host has committed a night, after which its segments can be deleted.
+     *
+     * @return false if there was nothing to do: the night is unknown (already acknowledged and
+     *     compacted away), already acknowledged, or was dropped
+     */
+    public synchronized boolean acknowledged(String nightId) throws IOException {
+        NightState n = nights.get(nightId);
+        if (n == null || n.terminal()) {
+            return false;
+        }
+        if (n.summary == null) {
+            throw new IllegalStateException("night " + nightId + " is not finished");
+        }
+        Journal.Position at = journal.append(NIGHT_ACKED, encodeId(nightId));
+        n.acked = true;
+        n.lastSegment = at.segment();
+        n.movements.clear();
+        n.summary = new byte[0];
+        maintain();
+        return true;
+    }
+
+    /**
+     * Nights waiting for the host, oldest first: finished and not acknowledged, plus any unfinished
+     * night that can no longer be resumed because a later night started after it (only after
+     * on-disk damage), so that its movements still reach the host.
+     */
+    public synchronized List<Night> unsentNights() {
+        NightState open = openState();
+        List<Night> out = new ArrayList<>();
+        for (NightState n : nights.values()) {
+            if (!n.terminal() && n != open) {
+                out.add(n.view());
+            }
+        }
+        return out;
+    }
+
+    /** The night started and not finished (for example before a crash), with its movements so far. */
+    public synchronized Optional<Night> openNight() {
+        NightState n = openState();
+        return n == null ? Optional.empty() : Optional.of(n.view());
+    }
+
+    /** Bytes the journal's segments take. */
+    public synchronized long usedBytes() {
+        return journal.sizeBytes();
+    }
+
+    /** Where the journal stands against its budget after the last record. */
+    public synchronized BudgetState budgetState() {
+        return state;
+    }
+
+    /** The underlying journal (read-only use: inspection and replay). */
+    public Journal journal() {
+        return journal;
+    }
+
+    @Override
+    public void close() throws IOException {
+        journal.close();
+    }
+
+    private NightState openState() {
+        NightState latest = null;
+        for (NightState n : nights.values()) {
+            if (!n.terminal() && n.summary == null) {
+                latest = n;
+            }
+        }
+        return latest;
+    }
+
+    private NightState unfinished(String nightId) {
+        NightState n = nights.get(nightId);
+        if (n == null) {
+            throw new IllegalStateException("night " + nightId + " was not started");
+        }
+        if (n.summary != null || n.terminal()) {
+            throw new IllegalStateException("night " + nightId + " is already finished");
+        }
+        return n;
+    }
+
+    /** Compacts, then holds the journal to its budget; see the class description. */
+    private void maintain() throws IOException {
+        compact();
+        long used = journal.sizeBytes();
+        long budget = options.budgetBytes();
+        long warnAt = (long) (budget * options.warnFraction());
+        if (used >= warnAt && !warned) {
+            warned = true;
+            listener.nearBudget(used, budget, unsentNights().size());
+        }
+        while (used > budget) {
+            NightState victim = oldestDroppable();
+            if (victim == null) {
+                if (!overReported) {
+                    overReported = true;
+                    listener.overBudget(used, budget);
+                }
+                break;
+            }
+            Journal.Position at = journal.append(NIGHT_DROPPED, encodeId(victim.id));
+            victim.dropped = true;
+            victim.lastSegment = at.segment();
+            DroppedNight report = new DroppedNight(victim.id, victim.movements.size(), victim.summary != null,
+                    used, budget);
+            victim.movements.clear();
+            victim.summary = victim.summary == null ? null : new byte[0];
+            listener.dropped(report);
+            compact();
+            used = journal.sizeBytes();
+        }
+        if (used <= budget) {
+            overReported = false;
+        }
+        if (used < warnAt) {
+            warned = false;
+        }
+        state = used > budget ? BudgetState.OVER : used >= warnAt ? BudgetState.WARNING : BudgetState.OK;
+    }
+
+    /**
+     * The oldest unsent night, if dropping it and the unsent nights after it, oldest first, would at
+     * some point let a segment be deleted; else null. Nights share segments, so freeing one can take
+     * more than one drop, but no night is dropped unless the drops end in a deletion.
+     */
+    private NightState oldestDroppable() {
+        NightState open = openState();
+        List<NightState> unsent = new ArrayList<>();
+        for (NightState n : nights.values()) {
+            if (!n.terminal() && n != open) {
+                unsent.add(n);
+            }
+        }
+        for (int k = 1; k <= unsent.size(); k++) {
+            if (journal.sizeBytesBefore(compactionBoundary(unsent.subList(0, k))) > 0) {
+                return unsent.get(0);
+            }
+        }
+        return null;
+    }
+
+    /** First segment that must be kept if the nights in {@code ignoring} were no longer needed. */
+    private long compactionBoundary(List<NightState> ignoring) {
+        long boundary = journal.activeSegment();
+        for (NightState n : nights.values()) {
+            if (!n.terminal() && !ignoring.contains(n)) {
+                boundary = Math.min(boundary, n.firstSegment);
+            }
+        }
+        return boundary;
+    }
+
+    private void compact() throws IOException {
+        long boundary = compactionBoundary(List.of());
+        journal.deleteSegmentsBefore(boundary);
+        for (Iterator<NightState> it = nights.values().iterator(); it.hasNext(); ) {
+            NightState n = it.next();
+            if (n.terminal() && n.lastSegment < boundary) {
+                it.remove();
+            }
+        }
+    }
+
+    private void replay(Journal.Position pos, int type, byte[] payload) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+            switch (type) {
+                case NIGHT_START -> {
+                    NightStart s = new NightStart(in.readUTF(), in.readUTF(), in.readLong(), in.readLong(),
+                            in.readBoolean());
+                    NightState n = nights.get(s.nightId());
+                    if (n != null) {
+                        anomalies.add("second NIGHT_START for night " + s.nightId() + " at " + pos + " ignored");
+                    } else {
+                        n = new NightState(s.nightId(), pos.segment());
+                        n.start = s;
+                        nights.put(n.id, n);
+                    }
+                }
+                case MOVEMENT -> {
+                    Movement m = new Movement(in.readUTF(), in.readLong(), in.readLong(), in.readByte(),
+                            in.readFloat());
+                    NightState n = night(m.nightId(), pos);
+                    if (n.terminal()) {
+                        anomalies.add("MOVEMENT at " + pos + " for night " + n.id + " after it was closed");
+                    } else {
+                        n.movements.add(m);
+                    }
+                }
+                case NIGHT_SUMMARY -> {
+                    String id = in.readUTF();
+                    int len = in.readInt();
+                    if (len < 0 || len > payload.length) {
+                        throw new IOException("summary length " + len + " out of range");
+                    }
+                    byte[] summary = in.readNBytes(len);
+                    if (summary.length != len) {
+                        throw new IOException("summary shorter than its length");
+                    }
+                    NightState n = night(id, pos);
+                    if (n.summary != null || n.terminal()) {
+                        anomalies.add("NIGHT_SUMMARY at " + pos + " for night " + id + " already finished");
+                    } else {
+                        n.summary = summary;
+                    }
+                }
+                case NIGHT_ACKED, NIGHT_DROPPED -> {
+                    String id = in.readUTF();
+                    NightState n = nights.get(id);
+                    if (n != null) {
+                        n.lastSegment = pos.segment();
+                        if (type == NIGHT_ACKED) {
+                            n.acked = true;
+                        } else {
+                            n.dropped = true;
+                        }
+                        n.movements.clear();
+                        if (n.summary != null) {
+                            n.summary = new byte[0];
+                        }
+                    }
+                }
+                default -> anomalies.add("record of unknown type " + type + " at " + pos + " ignored");
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            anomalies.add("undecodable record of type " + type + " at " + pos + " ignored: " + e.getMessage());
+        }
+    }
+
+    /** The night a replayed record belongs to, created without a start if its start record is gone. */
+    private NightState night(String id, Journal.Position pos) {
+        NightState n = nights.get(id);
+        if (n == null) {
+            n = new NightState(id, pos.segment());
+            nights.put(id, n);
+        }
+        n.lastSegment = pos.segment();
+        return n;
+    }
+
+    private static void checkId(String id) {
+        Objects.requireNonNull(id, "nightId");
+        if (id.isEmpty() || id.length() > MAX_ID_CHARS) {
+            throw new IllegalArgumentException("night id must have 1.." + MAX_ID_CHARS + " characters");
+        }
+    }
+
+    private static byte[] encode(NightStart s) {
+        return write(out -> {
+            out.writeUTF(s.nightId());
+            out.writeUTF(s.bootId());
+            out.writeLong(s.monotonicBaseNs());
+            out.writeLong(s.wallClockMs());
+            out.writeBoolean(s.wallClockSynced());
+        });
+    }
+
+    private static byte[] encode(Movement m) {
+        return write(out -> {
+            out.writeUTF(m.nightId());
+            out.writeLong(m.onsetUs());
+            out.writeLong(m.offsetUs());
+            out.writeByte(m.leg());
+            out.writeFloat(m.peakG());
+        });
+    }
+
+    private static byte[] encodeSummary(String id, byte[] summary) {
+        return write(out -> {
+            out.writeUTF(id);
+            out.writeInt(summary.length);
+            out.write(summary);
+        });
+    }
+
+    private static byte[] encodeId(String id) {
+        return write(out -> out.writeUTF(id));
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private static byte[] write(Writer w) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            w.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+}
