@@ -124,7 +124,14 @@ public final class Journal implements Closeable {
         this.segmentBytes = segmentBytes;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.recovery = recover();
+        try {
+            this.recovery = recover();
+        } catch (IOException | RuntimeException e) {
+            if (active != null) {
+                active.close();
+            }
+            throw e;
+        }
     }
 
     /** Opens the journal in {@code dir} with {@link #DEFAULT_SEGMENT_BYTES}. */
@@ -329,6 +336,7 @@ public final class Journal implements Closeable {
             long id = ids.get(i);
             boolean last = i == ids.size() - 1;
             FileChannel ch = FileChannel.open(segmentPath(id), StandardOpenOption.READ, StandardOpenOption.WRITE);
+            boolean keep = false;
             try {
                 long size = ch.size();
                 List<Damage> found = new ArrayList<>();
@@ -344,9 +352,10 @@ public final class Journal implements Closeable {
                 if (last) {
                     active = ch;
                     activeId = id;
+                    keep = true;
                 }
             } finally {
-                if (!last) {
+                if (!keep) {
                     ch.close();
                 }
             }
