@@ -45,6 +45,8 @@ public final class NightRecorder {
     private boolean motionSeen;
     private long clipped;
     private boolean finished;
+    /** Whether anything that can release movements changed since the last release: a new movement or a settled epoch. */
+    private boolean releasable;
 
     /**
      * @param legs         the legs recorded (one or both)
@@ -62,7 +64,10 @@ public final class NightRecorder {
         for (Leg leg : legs) {
             MovementQueue queue = queues[leg.ordinal()];
             detectors[leg.ordinal()] = new LegMovementDetector(leg, sampleRateHz, detectorSettings,
-                    (l, onsetUs, offsetUs, peakG) -> queue.add(onsetUs, offsetUs));
+                    (l, onsetUs, offsetUs, peakG) -> {
+                        queue.add(onsetUs, offsetUs);
+                        releasable = true;
+                    });
         }
         this.bed = new BedStateTracker(settings);
         this.accumulator = new NightAccumulator(rules, false);
@@ -98,7 +103,12 @@ public final class NightRecorder {
             lastT = t;
         }
         settleEpochs();
-        release();
+        // Nothing can be released unless a movement came or an epoch settled (the bed state and
+        // the scorer's quiet-time decisions move on with epochs), so the per-sample path stays lean.
+        if (releasable) {
+            releasable = false;
+            release();
+        }
     }
 
     private void countClipping(int leg, double x, double y, double z) {
@@ -142,6 +152,7 @@ public final class NightRecorder {
             bed.epoch(start, nextEpochEndS, posture());
             trackStillness(start, nextEpochEndS);
             nextEpochEndS += settings.epochS();
+            releasable = true;
         }
     }
 
