@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.legwatch.analysis.movement.DetectorSettings;
 import org.legwatch.analysis.movement.LegMovementDetector;
 import org.legwatch.analysis.scoring.Leg;
+import org.legwatch.analysis.scoring.LongRing;
 import org.legwatch.analysis.scoring.Micros;
 import org.legwatch.analysis.scoring.NightAccumulator;
 import org.legwatch.analysis.scoring.ScoredMovement;
@@ -29,7 +30,10 @@ public final class NightRecorder {
     private final ScoringRules rules;
     private final List<Leg> legs;
     private final LegMovementDetector[] detectors = new LegMovementDetector[2];
-    private final MovementQueue[] queues = {new MovementQueue(), new MovementQueue()};
+    private static final int ON = 0;
+    private static final int OFF = 1;
+    /** Detected movements of each leg waiting to be released, in onset order. */
+    private final LongRing[] queues = {new LongRing(2, 16), new LongRing(2, 16)};
     private final BedStateTracker bed;
     private final StreamingScorer scorer;
     private final NightAccumulator accumulator;
@@ -62,10 +66,12 @@ public final class NightRecorder {
         }
         this.legs = List.copyOf(legs);
         for (Leg leg : legs) {
-            MovementQueue queue = queues[leg.ordinal()];
+            LongRing queue = queues[leg.ordinal()];
             detectors[leg.ordinal()] = new LegMovementDetector(leg, sampleRateHz, detectorSettings,
                     (l, onsetUs, offsetUs, peakG) -> {
-                        queue.add(onsetUs, offsetUs);
+                        int at = queue.add();
+                        queue.set(at, ON, onsetUs);
+                        queue.set(at, OFF, offsetUs);
                         releasable = true;
                     });
         }
@@ -213,22 +219,22 @@ public final class NightRecorder {
 
     private void releaseBefore(long untilUs) {
         while (true) {
-            MovementQueue right = queues[0];
-            MovementQueue left = queues[1];
-            MovementQueue next;
+            LongRing right = queues[0];
+            LongRing left = queues[1];
+            LongRing next;
             if (right.isEmpty()) {
                 next = left;
             } else if (left.isEmpty()) {
                 next = right;
             } else {
-                next = left.onsetUs() < right.onsetUs() ? left : right;
+                next = left.get(0, ON) < right.get(0, ON) ? left : right;
             }
-            if (next.isEmpty() || next.onsetUs() >= untilUs) {
+            if (next.isEmpty() || next.get(0, ON) >= untilUs) {
                 return;
             }
-            long onset = next.onsetUs();
-            long offset = next.offsetUs();
-            next.remove();
+            long onset = next.get(0, ON);
+            long offset = next.get(0, OFF);
+            next.removeFirst();
             if (bed.inBedAt(onset)) {
                 scorer.accept(onset, offset, next == right ? Leg.RIGHT : Leg.LEFT);
             }
@@ -278,51 +284,5 @@ public final class NightRecorder {
         }
         return new SignalQuality(true, legs.size(), samples, lost, gaps, clipped,
                 NightSummary.hoursIn(notWorn), Double.isNaN(lastT) ? 0 : (lastT - firstT) / 3600.0);
-    }
-
-    /** Detected movements of one leg waiting to be released, in onset order. */
-    private static final class MovementQueue {
-        private long[] onsets = new long[16];
-        private long[] offsets = new long[16];
-        private int head;
-        private int size;
-
-        void add(long onsetUs, long offsetUs) {
-            if (size == onsets.length) {
-                grow();
-            }
-            int at = (head + size++) & (onsets.length - 1);
-            onsets[at] = onsetUs;
-            offsets[at] = offsetUs;
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        long onsetUs() {
-            return onsets[head];
-        }
-
-        long offsetUs() {
-            return offsets[head];
-        }
-
-        void remove() {
-            head = (head + 1) & (onsets.length - 1);
-            size--;
-        }
-
-        private void grow() {
-            long[] newOnsets = new long[onsets.length * 2];
-            long[] newOffsets = new long[onsets.length * 2];
-            for (int i = 0; i < size; i++) {
-                newOnsets[i] = onsets[(head + i) & (onsets.length - 1)];
-                newOffsets[i] = offsets[(head + i) & (onsets.length - 1)];
-            }
-            onsets = newOnsets;
-            offsets = newOffsets;
-            head = 0;
-        }
     }
 }

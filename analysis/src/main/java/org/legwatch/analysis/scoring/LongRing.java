@@ -6,49 +6,49 @@ package org.legwatch.analysis.scoring;
  * A new entry is not cleared: its fields hold whatever was there before, and callers write every
  * field they later read.
  */
-final class LongRing {
+public final class LongRing {
     private final int width;
     private long[] data;
     private int capacity;
     private int head;
     private int size;
 
-    LongRing(int width, int initialCapacity) {
+    public LongRing(int width, int initialCapacity) {
         this.width = width;
         this.capacity = Integer.highestOneBit(Math.max(4, initialCapacity - 1) << 1);
         this.data = new long[capacity * width];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
     /** Appends an entry and returns its position from the head (for {@link #set}). */
-    int add() {
+    public int add() {
         if (size == capacity) {
             grow();
         }
         return size++;
     }
 
-    long get(int index, int field) {
+    public long get(int index, int field) {
         return data[slot(index) + field];
     }
 
-    void set(int index, int field, long value) {
+    public void set(int index, int field, long value) {
         data[slot(index) + field] = value;
     }
 
-    void removeFirst() {
+    public void removeFirst() {
         head = (head + 1) & (capacity - 1);
         size--;
     }
 
-    void clear() {
+    public void clear() {
         head = 0;
         size = 0;
     }

@@ -13,6 +13,7 @@ import org.legwatch.host.io.NightSummaryJson;
 import org.legwatch.host.detect.RecordingDetection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +28,9 @@ public final class DetectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    NightRuleOptions nightRules;
+
     @Option(names = "--right", paramLabel = "FILE", description = "Right ankle recording.")
     Path right;
 
@@ -38,13 +42,6 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--summary-out", required = true, paramLabel = "FILE", description = "Night summary to write (JSON).")
     Path summaryOut;
-
-    @Option(names = "--rules", paramLabel = "NAME", defaultValue = "wasm2016", description = "wasm2016 (default) or aasm.")
-    String rules;
-
-    @Option(names = "--min-valid-hours", paramLabel = "H", defaultValue = "4",
-            description = "Least time in bed for a valid night (default ${DEFAULT-VALUE}).")
-    double minValidHours;
 
     @Option(names = "--range-g", paramLabel = "G",
             description = "The sensor's range in g, to count clipped samples exactly (default: detect flat tops).")
@@ -59,8 +56,8 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InputFormatException {
-        ScoringRules ruleSet = ScoringRules.named(rules);
-        NightSettings settings = NightSettings.DEFAULT.withMinValidHours(minValidHours)
+        ScoringRules ruleSet = nightRules.scoringRules();
+        NightSettings settings = NightSettings.DEFAULT.withMinValidHours(nightRules.minValidHours)
                 .withSensorRange(rangeG == null ? Double.NaN : rangeG)
                 .withShankAxis(shankAxisIndex());
         RecordingDetection.Result result = RecordingDetection.detect(right, left, settings, ruleSet);

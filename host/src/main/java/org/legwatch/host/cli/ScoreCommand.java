@@ -15,6 +15,7 @@ import org.legwatch.host.io.InputFormatException;
 import org.legwatch.host.io.MovementListCsv;
 import org.legwatch.host.io.NightSummaryJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,15 +30,14 @@ public final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    NightRuleOptions nightRules;
+
     @Option(names = "--lms", required = true, paramLabel = "FILE", description = "Movement list to score (.csv or .csv.gz).")
     Path lms;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the scored list.")
     Path out;
-
-    @Option(names = "--rules", paramLabel = "NAME", defaultValue = "wasm2016",
-            description = "Rule set: wasm2016 (default) or aasm.")
-    String rules;
 
     @Option(names = "--summary-out", paramLabel = "FILE", description = "Also write the night summary (JSON).")
     Path summaryOut;
@@ -46,10 +46,6 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "An in-bed span in seconds, e.g. 1200-30000 (repeatable). Movements outside are left out; "
                     + "the spans are the denominator of the indices. Default: 0 to the last offset.")
     List<String> inBed = new ArrayList<>();
-
-    @Option(names = "--min-valid-hours", paramLabel = "H", defaultValue = "4",
-            description = "Least time in bed for a valid night (default ${DEFAULT-VALUE}).")
-    double minValidHours;
 
     @Option(names = "--respiratory", paramLabel = "FILE",
             description = "Respiratory events (CSV start_s,end_s): CLMs near their ends are respiratory-related and PLMs are also counted without them.")
@@ -63,9 +59,9 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InputFormatException {
-        ScoringRules ruleSet = ScoringRules.named(rules);
+        ScoringRules ruleSet = nightRules.scoringRules();
         List<LegMovement> movements = MovementListCsv.read(lms);
-        ScoredNight night = ScoredNight.score(movements, ruleSet, annotations(), spans(), minValidHours);
+        ScoredNight night = ScoredNight.score(movements, ruleSet, annotations(), spans(), nightRules.minValidHours);
         MovementListCsv.write(out, night.movements(), detail);
         if (summaryOut != null) {
             NightSummaryJson.write(summaryOut, night.summary());

@@ -19,6 +19,8 @@ public final class MovementListCsv {
     public static final String ONSET = "onset_s";
     public static final String OFFSET = "offset_s";
     public static final String LEG = "leg";
+    public static final String START = "start_s";
+    public static final String END = "end_s";
     public static final String SCORED_HEADER = "onset_s,offset_s,leg,clm,plm";
     public static final String DETAIL_HEADER = ",joined,series,imi_s,respiratory,arousal,plm_excl_resp";
 
@@ -52,17 +54,37 @@ public final class MovementListCsv {
     /** Reads {@code start_s,end_s} spans (respiratory events, arousals). */
     public static List<TimeSpan> readSpans(Path file) throws IOException, InputFormatException {
         List<TimeSpan> spans = new ArrayList<>();
-        try (CsvReader csv = CsvReader.open(file, "start_s", "end_s")) {
+        try (CsvReader csv = CsvReader.open(file, START, END)) {
             while (csv.next()) {
-                long start = csv.seconds("start_s");
-                long end = csv.seconds("end_s");
+                long start = csv.seconds(START);
+                long end = csv.seconds(END);
                 if (end < start) {
-                    throw csv.fail("end_s", Seconds.millis(end) + " s is before the start " + Seconds.millis(start) + " s");
+                    throw csv.fail(END, Seconds.millis(end) + " s is before the start " + Seconds.millis(start) + " s");
                 }
                 spans.add(new TimeSpan(start, end));
             }
         }
         return spans;
+    }
+
+    /** Writes single-leg movements in the input format, in the order given. */
+    public static void writeMovements(Path file, List<LegMovement> movements) throws IOException {
+        TextFiles.writeAtomically(file, w -> {
+            w.write(ONSET + "," + OFFSET + "," + LEG + "\n");
+            for (LegMovement m : movements) {
+                w.write(Seconds.millis(m.onsetUs()) + "," + Seconds.millis(m.offsetUs()) + "," + m.leg().code() + "\n");
+            }
+        });
+    }
+
+    /** Writes {@code start_s,end_s} spans. */
+    public static void writeSpans(Path file, List<TimeSpan> spans) throws IOException {
+        TextFiles.writeAtomically(file, w -> {
+            w.write(START + "," + END + "\n");
+            for (TimeSpan span : spans) {
+                w.write(Seconds.millis(span.startUs()) + "," + Seconds.millis(span.endUs()) + "\n");
+            }
+        });
     }
 
     /** Writes scored movements; with {@code detail}, more columns after the five of the format. */

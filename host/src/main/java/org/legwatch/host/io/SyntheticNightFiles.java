@@ -3,9 +3,7 @@ package org.legwatch.host.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.legwatch.analysis.night.TimeSpan;
 import org.legwatch.analysis.scoring.Leg;
-import org.legwatch.analysis.scoring.LegMovement;
 import org.legwatch.analysis.sim.GroundTruth;
 import org.legwatch.analysis.sim.SyntheticNight;
 
@@ -28,18 +26,8 @@ public final class SyntheticNightFiles {
             RawSampleCsvWriter.write(night.samples(leg), recording(dir, leg, gzip));
         }
         GroundTruth truth = night.truth();
-        TextFiles.writeAtomically(dir.resolve("truth-lms.csv"), w -> {
-            w.write("onset_s,offset_s,leg\n");
-            for (LegMovement m : truth.movements()) {
-                w.write(Seconds.millis(m.onsetUs()) + "," + Seconds.millis(m.offsetUs()) + "," + m.leg().code() + "\n");
-            }
-        });
+        MovementListCsv.writeMovements(dir.resolve("truth-lms.csv"), truth.movements());
         MovementListCsv.write(dir.resolve("truth-scored.csv"), truth.scored(), false);
-        TextFiles.writeAtomically(dir.resolve("truth-in-bed.csv"), w -> {
-            w.write("start_s,end_s\n");
-            for (TimeSpan span : truth.inBed()) {
-                w.write(Seconds.millis(span.startUs()) + "," + Seconds.millis(span.endUs()) + "\n");
-            }
-        });
+        MovementListCsv.writeSpans(dir.resolve("truth-in-bed.csv"), truth.inBed());
     }
 }

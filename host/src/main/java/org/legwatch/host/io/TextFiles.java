@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /** Opening text inputs (plain or gzip) and writing outputs so that a failed run leaves no half file. */
 public final class TextFiles {
@@ -32,7 +33,10 @@ public final class TextFiles {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** Writes through {@code body} into a temporary file beside {@code target}, then moves it into place. */
+    /**
+     * Writes through {@code body} into a temporary file beside {@code target}, then moves it into
+     * place, so a failed run never leaves half a file; gzip-compressed when the name ends in .gz.
+     */
     public static void writeAtomically(Path target, WriterBody body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
@@ -41,7 +45,9 @@ public final class TextFiles {
         }
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temp);
+            boolean gzip = absolute.getFileName().toString().endsWith(".gz");
+            try (OutputStream raw = Files.newOutputStream(temp);
+                 OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
                  Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
                 body.write(writer);
             }
