@@ -146,6 +146,24 @@ final class BedStateTracker {
         changeSinceS = Double.NaN;
     }
 
+    /**
+     * The in-bed spans before {@link #decidedUntilUs()}: final, whatever the rest of the night
+     * brings (a span still open is cut there).
+     */
+    List<TimeSpan> decidedSpans() {
+        long until = decidedUntilUs();
+        List<TimeSpan> spans = new ArrayList<>();
+        for (TimeSpan span : closed) {
+            if (span.startUs() < until) {
+                spans.add(span.endUs() <= until ? span : new TimeSpan(span.startUs(), until));
+            }
+        }
+        if (inBed && openStartUs < until) {
+            spans.add(new TimeSpan(openStartUs, until));
+        }
+        return spans;
+    }
+
     /** The in-bed spans (after {@link #finish}, those of the night). */
     List<TimeSpan> spans() {
         return List.copyOf(closed);

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.legwatch.analysis.movement.DetectorSettings;
 import org.legwatch.analysis.movement.LegMovementDetector;
+import org.legwatch.analysis.movement.MovementListener;
 import org.legwatch.analysis.scoring.Leg;
 import org.legwatch.analysis.scoring.LongRing;
 import org.legwatch.analysis.scoring.Micros;
@@ -59,6 +60,18 @@ public final class NightRecorder {
      */
     public NightRecorder(NightSettings settings, DetectorSettings detectorSettings, ScoringRules rules,
                          List<Leg> legs, double sampleRateHz, Consumer<? super ScoredMovement> scored) {
+        this(settings, detectorSettings, rules, legs, sampleRateHz, scored, (leg, onsetUs, offsetUs, peakG) -> { });
+    }
+
+    /**
+     * As above, and {@code detected} hears every movement a leg's detector finds, in or out of bed,
+     * as soon as it ends: the record from which {@link ScoredNight#rebuild} rebuilds the night with
+     * the {@link #progress() tally}.
+     */
+    public NightRecorder(NightSettings settings, DetectorSettings detectorSettings, ScoringRules rules,
+                         List<Leg> legs, double sampleRateHz, Consumer<? super ScoredMovement> scored,
+                         MovementListener detected) {
+        Objects.requireNonNull(detected, "detected");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.rules = Objects.requireNonNull(rules, "rules");
         if (legs.isEmpty() || legs.size() > 2 || legs.contains(Leg.BILATERAL) || legs.stream().distinct().count() != legs.size()) {
@@ -73,6 +86,7 @@ public final class NightRecorder {
                         queue.set(at, ON, onsetUs);
                         queue.set(at, OFF, offsetUs);
                         releasable = true;
+                        detected.movement(l, onsetUs, offsetUs, peakG);
                     });
         }
         this.bed = new BedStateTracker(settings);
@@ -239,6 +253,29 @@ public final class NightRecorder {
                 scorer.accept(onset, offset, next == right ? Leg.RIGHT : Leg.LEFT);
             }
         }
+    }
+
+    /**
+     * The night so far, as far as it is decided: the in-bed spans before the bed state's decision
+     * point (not-worn time taken out), the not-worn spans closed so far, the signal's quality so far.
+     * With the detected movements it rebuilds the night up to that point, so a device that loses
+     * power keeps everything up to its last saved tally. Allocates; call it now and then, not per
+     * sample.
+     */
+    public NightTally progress() {
+        long decided = Math.max(bed.decidedUntilUs(), Double.isNaN(firstT) ? 0 : Micros.ofSeconds(firstT));
+        List<TimeSpan> spans = TimeSpans.subtract(bed.decidedSpans(), notWorn);
+        return new NightTally(rules.name(), settings.minValidHoursInBed(), settings.maxLostFraction(),
+                decided, spans, notWorn, signalQuality());
+    }
+
+    /** The tally of the finished night; the same spans and quality as its {@link #finish() summary}. */
+    public NightTally tally(NightSummary summary) {
+        if (!finished) {
+            throw new IllegalStateException("the night is not finished");
+        }
+        return new NightTally(rules.name(), settings.minValidHoursInBed(), settings.maxLostFraction(),
+                Double.isNaN(lastT) ? 0 : Micros.ofSeconds(lastT), summary.inBed(), notWorn, summary.signal());
     }
 
     /** Ends the night: settles every movement and returns the summary. */

@@ -31,6 +31,24 @@ public record ScoredNight(List<ScoredMovement> movements, NightSummary summary) 
             long end = movements.stream().mapToLong(LegMovement::offsetUs).max().orElse(0);
             spans.add(new TimeSpan(0, end));
         }
+        return scoreInBed(movements, rules, annotations, spans, minValidHoursInBed, 1.0, SignalQuality.NOT_MEASURED);
+    }
+
+    /**
+     * Rebuilds a recorded night from the detector's movements and the night's tally (in-bed spans,
+     * signal quality, the rules and thresholds it was recorded under): the same result the night
+     * recorder gave live, computed again from what the device journaled. Empty in-bed spans mean no
+     * time in bed.
+     */
+    public static ScoredNight rebuild(List<LegMovement> detected, NightTally tally) {
+        return scoreInBed(detected, ScoringRules.named(tally.rules()), ScoringAnnotations.NONE, tally.inBed(),
+                tally.minValidHoursInBed(), tally.maxLostFraction(), tally.signal());
+    }
+
+    private static ScoredNight scoreInBed(List<LegMovement> movements, ScoringRules rules, ScoringAnnotations annotations,
+                                          List<TimeSpan> inBed, double minValidHoursInBed, double maxLostFraction,
+                                          SignalQuality signal) {
+        List<TimeSpan> spans = new ArrayList<>(inBed);
         spans.sort(Comparator.comparingLong(TimeSpan::startUs));
         for (int i = 1; i < spans.size(); i++) {
             if (spans.get(i).startUs() < spans.get(i - 1).endUs()) {
@@ -52,7 +70,8 @@ public record ScoredNight(List<ScoredMovement> movements, NightSummary summary) 
         scorer.finish();
         scored.forEach(accumulator);
         double hours = NightSummary.hoursIn(spans);
-        return new ScoredNight(scored, NightSummary.of(accumulator.statistics(hours), spans, minValidHoursInBed));
+        return new ScoredNight(scored, NightSummary.of(accumulator.statistics(hours), spans, minValidHoursInBed,
+                maxLostFraction, signal));
     }
 
     private static boolean inAny(List<TimeSpan> spans, long timeUs) {

@@ -81,7 +81,7 @@ public final class DetectorValidation {
         List<ScoredMovement> detected = new ArrayList<>();
         NightRecorder recorder = new NightRecorder(settings, detectorSettings, ScoringRules.WASM_2016, night.legs(),
                 scenario.sampleRateHz(), detected::add);
-        feed(night, recorder);
+        feed(night, recorder::accept);
         NightSummary summary = recorder.finish();
         GroundTruth truth = night.truth();
         TruthScore reference = truth.instrumentedScore();
@@ -97,7 +97,7 @@ public final class DetectorValidation {
     }
 
     /** Feeds the legs' samples in time order, as the device receives them. */
-    private static void feed(SyntheticNight night, NightRecorder recorder) {
+    public static void feed(SyntheticNight night, SampleSink recorder) {
         List<Leg> legs = night.legs();
         int n = legs.size();
         SampleStream[] streams = new SampleStream[n];
