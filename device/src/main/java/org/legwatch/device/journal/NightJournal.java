@@ -35,6 +35,11 @@ import java.util.Optional;
  *   <li>{@link #NIGHT_SUMMARY} (3): night id, summary length (int32), summary bytes (opaque)
  *   <li>{@link #NIGHT_ACKED} (4): night id; the host has committed the night
  *   <li>{@link #NIGHT_DROPPED} (5): night id; the night was given up to stay within the disk budget
+ *   <li>{@link #NIGHT_PART} (6): night id, boot id, monotonic clock base (int64 ns), wall clock (int64
+ *       ms), wall clock synchronised (1 byte), start of the part on the night's time axis (int64 µs),
+ *       whether that start is known exactly (1 byte): recording resumed after a restart
+ *   <li>{@link #NIGHT_PROGRESS} (7): night id, length (int32), the night's tally so far (opaque);
+ *       the latest one is what a restart resumes from
  * </ul>
  *
  * <h2>Compaction and disk budget</h2>
@@ -61,6 +66,8 @@ public final class NightJournal implements Closeable {
     public static final int NIGHT_SUMMARY = 3;
     public static final int NIGHT_ACKED = 4;
     public static final int NIGHT_DROPPED = 5;
+    public static final int NIGHT_PART = 6;
+    public static final int NIGHT_PROGRESS = 7;
 
     /** Longest night id accepted, in characters. */
     public static final int MAX_ID_CHARS = 200;
@@ -73,6 +80,27 @@ public final class NightJournal implements Closeable {
             Objects.requireNonNull(bootId, "bootId");
             if (bootId.length() > MAX_ID_CHARS) {
                 throw new IllegalArgumentException("boot id longer than " + MAX_ID_CHARS + " characters");
+            }
+        }
+    }
+
+    /**
+     * A later part of a night: recording resumed after the agent or the Pi restarted.
+     *
+     * @param startUs      where the part begins on the night's time axis (µs since its start)
+     * @param startCertain whether {@code startUs} is exact (same boot, or both wall clocks
+     *                     synchronised) or a lower bound
+     */
+    public record NightPart(String nightId, String bootId, long monotonicBaseNs, long wallClockMs,
+            boolean wallClockSynced, long startUs, boolean startCertain) {
+        public NightPart {
+            checkId(nightId);
+            Objects.requireNonNull(bootId, "bootId");
+            if (bootId.length() > MAX_ID_CHARS) {
+                throw new IllegalArgumentException("boot id longer than " + MAX_ID_CHARS + " characters");
+            }
+            if (startUs < 0) {
+                throw new IllegalArgumentException("part starts before the night (" + startUs + " µs)");
             }
         }
     }
@@ -90,11 +118,16 @@ public final class NightJournal implements Closeable {
 
     /**
      * A night as the journal holds it. {@code start} is empty only if the night's start record was
-     * damaged on disk; {@code summary} is empty while the night is not finished.
+     * damaged on disk; {@code parts} are the resumptions after restarts, in order; {@code progress}
+     * is the latest tally saved while recording; {@code summary} is empty while the night is not
+     * finished.
      */
-    public record Night(String id, Optional<NightStart> start, List<Movement> movements, Optional<byte[]> summary) {
+    public record Night(String id, Optional<NightStart> start, List<NightPart> parts, List<Movement> movements,
+                        Optional<byte[]> progress, Optional<byte[]> summary) {
         public Night {
+            parts = List.copyOf(parts);
             movements = List.copyOf(movements);
+            progress = progress.map(byte[]::clone);
             summary = summary.map(byte[]::clone);
         }
 
@@ -144,7 +177,9 @@ public final class NightJournal implements Closeable {
     private static final class NightState {
         final String id;
         NightStart start;
+        final List<NightPart> parts = new ArrayList<>();
         final List<Movement> movements = new ArrayList<>();
+        byte[] progress;
         byte[] summary;
         boolean acked;
         boolean dropped;
@@ -162,7 +197,17 @@ public final class NightJournal implements Closeable {
         }
 
         Night view() {
-            return new Night(id, Optional.ofNullable(start), movements, Optional.ofNullable(summary));
+            return new Night(id, Optional.ofNullable(start), parts, movements, Optional.ofNullable(progress),
+                    Optional.ofNullable(summary));
+        }
+
+        void release() {
+            parts.clear();
+            movements.clear();
+            progress = null;
+            if (summary != null) {
+                summary = new byte[0];
+            }
         }
     }
 
@@ -241,10 +286,28 @@ public final class NightJournal implements Closeable {
         maintain();
     }
 
+    /** Records that recording of the open night resumed after a restart. */
+    public synchronized void resumeNight(NightPart part) throws IOException {
+        NightState n = unfinished(part.nightId());
+        Journal.Position at = journal.append(NIGHT_PART, encode(part));
+        n.parts.add(part);
+        n.lastSegment = at.segment();
+        maintain();
+    }
+
+    /** Saves the open night's tally so far; a restart resumes from the latest one. */
+    public synchronized void progress(String nightId, byte[] tally) throws IOException {
+        NightState n = unfinished(nightId);
+        Journal.Position at = journal.append(NIGHT_PROGRESS, encodeBlob(nightId, tally));
+        n.progress = tally.clone();
+        n.lastSegment = at.segment();
+        maintain();
+    }
+
     /** Finishes a night with the caller's summary; the night becomes unsent until acknowledged. */
     public synchronized void finishNight(String nightId, byte[] summary) throws IOException {
         NightState n = unfinished(nightId);
-        Journal.Position at = journal.append(NIGHT_SUMMARY, encodeSummary(nightId, summary));
+        Journal.Position at = journal.append(NIGHT_SUMMARY, encodeBlob(nightId, summary));
         n.summary = summary.clone();
         n.lastSegment = at.segment();
         maintain();
@@ -267,8 +330,7 @@ public final class NightJournal implements Closeable {
         Journal.Position at = journal.append(NIGHT_ACKED, encodeId(nightId));
         n.acked = true;
         n.lastSegment = at.segment();
-        n.movements.clear();
-        n.summary = new byte[0];
+        n.release();
         maintain();
         return true;
     }
@@ -360,8 +422,7 @@ public final class NightJournal implements Closeable {
             victim.lastSegment = at.segment();
             DroppedNight report = new DroppedNight(victim.id, victim.movements.size(), victim.summary != null,
                     used, budget);
-            victim.movements.clear();
-            victim.summary = victim.summary == null ? null : new byte[0];
+            victim.release();
             listener.dropped(report);
             compact();
             used = journal.sizeBytes();
@@ -444,16 +505,29 @@ public final class NightJournal implements Closeable {
                         n.movements.add(m);
                     }
                 }
+                case NIGHT_PART -> {
+                    NightPart p = new NightPart(in.readUTF(), in.readUTF(), in.readLong(), in.readLong(),
+                            in.readBoolean(), in.readLong(), in.readBoolean());
+                    NightState n = night(p.nightId(), pos);
+                    if (n.terminal() || n.summary != null) {
+                        anomalies.add("NIGHT_PART at " + pos + " for night " + n.id + " after it was finished");
+                    } else {
+                        n.parts.add(p);
+                    }
+                }
+                case NIGHT_PROGRESS -> {
+                    String id = in.readUTF();
+                    byte[] tally = readBlob(in, payload.length, "progress");
+                    NightState n = night(id, pos);
+                    if (n.terminal() || n.summary != null) {
+                        anomalies.add("NIGHT_PROGRESS at " + pos + " for night " + id + " after it was finished");
+                    } else {
+                        n.progress = tally;
+                    }
+                }
                 case NIGHT_SUMMARY -> {
                     String id = in.readUTF();
-                    int len = in.readInt();
-                    if (len < 0 || len > payload.length) {
-                        throw new IOException("summary length " + len + " out of range");
-                    }
-                    byte[] summary = in.readNBytes(len);
-                    if (summary.length != len) {
-                        throw new IOException("summary shorter than its length");
-                    }
+                    byte[] summary = readBlob(in, payload.length, "summary");
                     NightState n = night(id, pos);
                     if (n.summary != null || n.terminal()) {
                         anomalies.add("NIGHT_SUMMARY at " + pos + " for night " + id + " already finished");
@@ -471,10 +545,7 @@ public final class NightJournal implements Closeable {
                         } else {
                             n.dropped = true;
                         }
-                        n.movements.clear();
-                        if (n.summary != null) {
-                            n.summary = new byte[0];
-                        }
+                        n.release();
                     }
                 }
                 default -> anomalies.add("record of unknown type " + type + " at " + pos + " ignored");
@@ -522,12 +593,36 @@ public final class NightJournal implements Closeable {
         });
     }
 
-    private static byte[] encodeSummary(String id, byte[] summary) {
+    private static byte[] encode(NightPart p) {
+        return write(out -> {
+            out.writeUTF(p.nightId());
+            out.writeUTF(p.bootId());
+            out.writeLong(p.monotonicBaseNs());
+            out.writeLong(p.wallClockMs());
+            out.writeBoolean(p.wallClockSynced());
+            out.writeLong(p.startUs());
+            out.writeBoolean(p.startCertain());
+        });
+    }
+
+    private static byte[] encodeBlob(String id, byte[] blob) {
         return write(out -> {
             out.writeUTF(id);
-            out.writeInt(summary.length);
-            out.write(summary);
+            out.writeInt(blob.length);
+            out.write(blob);
         });
+    }
+
+    private static byte[] readBlob(DataInputStream in, int payloadLength, String what) throws IOException {
+        int len = in.readInt();
+        if (len < 0 || len > payloadLength) {
+            throw new IOException(what + " length " + len + " out of range");
+        }
+        byte[] blob = in.readNBytes(len);
+        if (blob.length != len) {
+            throw new IOException(what + " shorter than its length");
+        }
+        return blob;
     }
 
     private static byte[] encodeId(String id) {

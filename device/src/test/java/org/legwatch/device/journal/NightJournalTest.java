@@ -17,6 +17,7 @@ import org.legwatch.device.journal.NightJournal.BudgetState;
 import org.legwatch.device.journal.NightJournal.DroppedNight;
 import org.legwatch.device.journal.NightJournal.Movement;
 import org.legwatch.device.journal.NightJournal.Night;
+import org.legwatch.device.journal.NightJournal.NightPart;
 import org.legwatch.device.journal.NightJournal.NightStart;
 import org.legwatch.device.journal.NightJournal.Options;
 
@@ -72,12 +73,19 @@ class NightJournalTest {
         Options o = Options.defaults();
         NightStart s = start("2026-11-23");
         List<Movement> moves = List.of(mov(s.nightId(), 0), mov(s.nightId(), 1), mov(s.nightId(), 2));
+        NightPart part = new NightPart(s.nightId(), "boot-2", 5_000_000_000L, 1_763_910_000_000L, true, 3_600_000_000L, false);
         try (NightJournal nj = open(o, new Events())) {
             nj.startNight(s);
-            for (Movement m : moves) {
+            nj.movement(moves.get(0));
+            nj.progress(s.nightId(), new byte[] {1});
+            nj.resumeNight(part);
+            for (Movement m : moves.subList(1, moves.size())) {
                 nj.movement(m);
             }
+            nj.progress(s.nightId(), new byte[] {2, 2});
             nj.finishNight(s.nightId(), new byte[] {9, 8, 7});
+            assertThrows(IllegalStateException.class, () -> nj.progress(s.nightId(), new byte[] {3}));
+            assertThrows(IllegalStateException.class, () -> nj.resumeNight(part));
             nj.startNight(start("2026-11-24"));
         }
         try (NightJournal nj = open(o, new Events())) {
@@ -89,6 +97,8 @@ class NightJournalTest {
             assertEquals(s, n.start().orElseThrow());
             assertEquals(moves, n.movements());
             assertArrayEquals(new byte[] {9, 8, 7}, n.summary().orElseThrow());
+            assertEquals(List.of(part), n.parts());
+            assertArrayEquals(new byte[] {2, 2}, n.progress().orElseThrow(), "the latest progress");
             assertEquals("2026-11-24", nj.openNight().orElseThrow().id());
             assertTrue(nj.acknowledged(s.nightId()));
             assertFalse(nj.acknowledged(s.nightId()), "a second acknowledgement changes nothing");
@@ -99,8 +109,9 @@ class NightJournalTest {
             assertTrue(nj.unsentNights().isEmpty());
             List<Integer> types = new ArrayList<>();
             nj.journal().forEach((pos, type, payload) -> types.add(type));
-            assertEquals(List.of(NightJournal.NIGHT_START, NightJournal.MOVEMENT, NightJournal.MOVEMENT,
-                    NightJournal.MOVEMENT, NightJournal.NIGHT_SUMMARY, NightJournal.NIGHT_START,
+            assertEquals(List.of(NightJournal.NIGHT_START, NightJournal.MOVEMENT, NightJournal.NIGHT_PROGRESS,
+                    NightJournal.NIGHT_PART, NightJournal.MOVEMENT, NightJournal.MOVEMENT, NightJournal.NIGHT_PROGRESS,
+                    NightJournal.NIGHT_SUMMARY, NightJournal.NIGHT_START,
                     NightJournal.NIGHT_ACKED), types);
         }
     }
