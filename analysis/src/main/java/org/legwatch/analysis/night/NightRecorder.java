@@ -266,7 +266,7 @@ public final class NightRecorder {
         long decided = Math.max(bed.decidedUntilUs(), Double.isNaN(firstT) ? 0 : Micros.ofSeconds(firstT));
         List<TimeSpan> spans = TimeSpans.subtract(bed.decidedSpans(), notWorn);
         return new NightTally(rules.name(), settings.minValidHoursInBed(), settings.maxLostFraction(),
-                decided, spans, notWorn, signalQuality());
+                decided, Double.isNaN(lastT) ? 0 : Micros.ofSeconds(lastT), spans, notWorn, signalQuality());
     }
 
     /** The tally of the finished night; the same spans and quality as its {@link #finish() summary}. */
@@ -275,7 +275,8 @@ public final class NightRecorder {
             throw new IllegalStateException("the night is not finished");
         }
         return new NightTally(rules.name(), settings.minValidHoursInBed(), settings.maxLostFraction(),
-                Double.isNaN(lastT) ? 0 : Micros.ofSeconds(lastT), summary.inBed(), notWorn, summary.signal());
+                Double.isNaN(lastT) ? 0 : Micros.ofSeconds(lastT), Double.isNaN(lastT) ? 0 : Micros.ofSeconds(lastT),
+                summary.inBed(), notWorn, summary.signal());
     }
 
     /** Ends the night: settles every movement and returns the summary. */

@@ -13,11 +13,12 @@ import java.util.Objects;
  *
  * @param rules              the scoring rules' name
  * @param decidedUntilUs     the bed state is settled before this time; the spans say nothing after it
+ * @param recordedUntilUs    the time of the last sample the tally has counted
  * @param inBed              the in-bed spans (not-worn time already taken out), in time order
  * @param notWorn            the spans the band lay still off a leg
  */
 public record NightTally(String rules, double minValidHoursInBed, double maxLostFraction, long decidedUntilUs,
-                         List<TimeSpan> inBed, List<TimeSpan> notWorn, SignalQuality signal) {
+                         long recordedUntilUs, List<TimeSpan> inBed, List<TimeSpan> notWorn, SignalQuality signal) {
 
     public NightTally {
         Objects.requireNonNull(rules, "rules");
@@ -58,7 +59,14 @@ public record NightTally(String rules, double minValidHoursInBed, double maxLost
                 a.gaps() + b.gaps() + (outageSamples > 0 ? 1 : 0), a.clippedSamples() + b.clippedSamples(),
                 a.notWornHours() + b.notWornHours(), a.recordedHours() + b.recordedHours());
         return new NightTally(rules, later.minValidHoursInBed, later.maxLostFraction,
-                Math.max(decidedUntilUs, later.decidedUntilUs), bed, still, joined);
+                Math.max(decidedUntilUs, later.decidedUntilUs), Math.max(recordedUntilUs, later.recordedUntilUs),
+                bed, still, joined);
+    }
+
+    /** A tally of nothing yet: no samples, no time in bed. */
+    public static NightTally empty(String rules, double minValidHoursInBed, double maxLostFraction, int legs) {
+        return new NightTally(rules, minValidHoursInBed, maxLostFraction, 0, 0, List.of(), List.of(),
+                new SignalQuality(true, legs, 0, 0, 0, 0, 0, 0));
     }
 
     /** Hours in bed of the spans. */

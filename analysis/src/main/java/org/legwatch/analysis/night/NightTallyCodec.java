@@ -16,6 +16,7 @@ import java.util.List;
  * f64 minimum valid hours in bed
  * f64 maximum lost fraction
  * i64 decided until (µs)
+ * i64 recorded until (µs)
  * u16 in-bed span count k, then k x (i64 start µs, i64 end µs)
  * u16 not-worn span count m, then m x (i64 start µs, i64 end µs)
  * u8  signal measured (0/1), u8 legs,
@@ -42,13 +43,14 @@ public final class NightTallyCodec {
         if (tally.inBed().size() > MAX_SPANS || tally.notWorn().size() > MAX_SPANS) {
             throw new IllegalArgumentException("more than " + MAX_SPANS + " spans in a night");
         }
-        int size = 1 + 1 + rules.length + 8 + 8 + 8 + 2 + SPAN_BYTES * tally.inBed().size()
+        int size = 1 + 1 + rules.length + 8 + 8 + 8 + 8 + 2 + SPAN_BYTES * tally.inBed().size()
                 + 2 + SPAN_BYTES * tally.notWorn().size() + 2 + 4 * 8 + 2 * 8;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put((byte) VERSION);
         b.put((byte) rules.length).put(rules);
         b.putDouble(tally.minValidHoursInBed()).putDouble(tally.maxLostFraction());
         b.putLong(tally.decidedUntilUs());
+        b.putLong(tally.recordedUntilUs());
         putSpans(b, tally.inBed());
         putSpans(b, tally.notWorn());
         SignalQuality s = tally.signal();
@@ -83,6 +85,8 @@ public final class NightTallyCodec {
             double maxLost = finite(b.getDouble(), field);
             field = "decided until";
             long decided = b.getLong();
+            field = "recorded until";
+            long recorded = b.getLong();
             field = "in-bed spans";
             List<TimeSpan> inBed = spans(b, field);
             field = "not-worn spans";
@@ -102,7 +106,7 @@ public final class NightTallyCodec {
             if (b.hasRemaining()) {
                 throw new IllegalArgumentException("night tally: " + b.remaining() + " bytes after the end");
             }
-            return new NightTally(new String(rules, StandardCharsets.US_ASCII), minValid, maxLost, decided, inBed,
+            return new NightTally(new String(rules, StandardCharsets.US_ASCII), minValid, maxLost, decided, recorded, inBed,
                     notWorn, new SignalQuality(measured, legs, samples, lost, gaps, clipped, notWornH, recordedH));
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("night tally: ends inside the field '" + field + "' ("

@@ -96,7 +96,7 @@ class NightRebuildTest {
             assertTrue(e.getMessage().startsWith("night tally:"), e.getMessage());
         }
         byte[] hugeCount = bytes.clone();
-        int spansAt = 1 + 1 + live.tally().rules().length() + 24;
+        int spansAt = 1 + 1 + live.tally().rules().length() + 32;
         hugeCount[spansAt] = (byte) 0xFF;
         hugeCount[spansAt + 1] = (byte) 0xFF;
         assertThrows(IllegalArgumentException.class, () -> NightTallyCodec.decode(hugeCount));
@@ -105,16 +105,17 @@ class NightRebuildTest {
     @Test
     void aLaterPartOfTheNightAddsItsSpansAndCountsTheOutageAsLost() {
         SignalQuality q = new SignalQuality(true, 2, 1000, 10, 1, 0, 0.1, 2.0);
-        NightTally first = new NightTally("wasm2016", 4, 0.2, 100, List.of(new TimeSpan(0, 50)), List.of(), q);
-        NightTally second = new NightTally("wasm2016", 4, 0.2, 300, List.of(new TimeSpan(200, 250)), List.of(), q);
+        NightTally first = new NightTally("wasm2016", 4, 0.2, 100, 120, List.of(new TimeSpan(0, 50)), List.of(), q);
+        NightTally second = new NightTally("wasm2016", 4, 0.2, 300, 320, List.of(new TimeSpan(200, 250)), List.of(), q);
         NightTally joined = first.followedBy(second, 500);
         assertEquals(List.of(new TimeSpan(0, 50), new TimeSpan(200, 250)), joined.inBed());
         assertEquals(2000, joined.signal().samples());
         assertEquals(520, joined.signal().lostSamples());
         assertEquals(3, joined.signal().gaps());
         assertEquals(300, joined.decidedUntilUs());
+        assertEquals(320, joined.recordedUntilUs());
         assertThrows(IllegalArgumentException.class, () -> second.followedBy(first, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> first.followedBy(new NightTally("aasm", 4, 0.2, 300, List.of(), List.of(), q), 0));
+                () -> first.followedBy(new NightTally("aasm", 4, 0.2, 300, 320, List.of(), List.of(), q), 0));
     }
 }

@@ -1,0 +1,216 @@
+package org.legwatch.device.sim;
+
+import java.util.List;
+import org.legwatch.analysis.scoring.Leg;
+import org.legwatch.analysis.sim.SampleStream;
+import org.legwatch.analysis.sim.SensorModel;
+import org.legwatch.device.clock.SimulatedClocks;
+import org.legwatch.device.sensor.Accelerometer;
+import org.legwatch.device.sensor.SensorException;
+
+/**
+ * A band's accelerometer made of the generator: it takes samples at the generated (true) times and
+ * holds them in a FIFO of the chip's depth, so the agent reads it exactly as a real chip, through the
+ * same sample clock: a read finds what was taken up to now, a FIFO that overflows drops its oldest
+ * samples and reports an overrun, and the generator's lost samples never arrive. Between nights the
+ * band gives nothing. It can be told to stop answering, as a pulled cable would.
+ */
+public final class SimulatedAccelerometer implements Accelerometer {
+    private final SimulatedWearer wearer;
+    private final Leg leg;
+    private final SimulatedClocks clocks;
+    private final SensorModel model;
+    private final int address;
+    private final double[] fifoX;
+    private final double[] fifoY;
+    private final double[] fifoZ;
+    private int head;
+    private int size;
+    private final double[] ot = new double[1];
+    private final double[] ox = new double[1];
+    private final double[] oy = new double[1];
+    private final double[] oz = new double[1];
+    private boolean pending;
+    private int night = -1;
+    private SampleStream stream;
+    private double rateHz = Double.NaN;
+    private int rangeG;
+    private boolean overrun;
+    private long lost;
+    private long overruns;
+    private volatile boolean unplugged;
+
+    public SimulatedAccelerometer(SimulatedWearer wearer, Leg leg, SimulatedClocks clocks, int address) {
+        this.wearer = wearer;
+        this.leg = leg;
+        this.clocks = clocks;
+        this.model = wearer.nights().get(0).scenario().sensor();
+        this.address = address;
+        int depth = model.fifoDepth();
+        fifoX = new double[depth];
+        fifoY = new double[depth];
+        fifoZ = new double[depth];
+    }
+
+    /** Pulls the cable (true) or plugs it back (false). */
+    public void unplug(boolean out) {
+        unplugged = out;
+    }
+
+    @Override
+    public String chipName() {
+        return "simulated " + model.name();
+    }
+
+    @Override
+    public int address() {
+        return address;
+    }
+
+    @Override
+    public void identify() {
+        answer();
+    }
+
+    private void answer() {
+        if (unplugged) {
+            throw new SensorException(String.format("%s at 0x%02X: no answer (simulated cable pulled)", chipName(), address));
+        }
+    }
+
+    @Override
+    public List<Double> supportedRatesHz() {
+        return model.ratesHz();
+    }
+
+    @Override
+    public List<Integer> supportedRangesG() {
+        return List.of((int) Math.round(model.maxG()));
+    }
+
+    @Override
+    public void configure(double rate, int range) {
+        answer();
+        this.rateHz = rate;
+        this.rangeG = range;
+        size = 0;
+        overrun = false;
+        lost = 0;
+        overruns = 0;
+        drop(clocks.worldNs());
+    }
+
+    @Override
+    public double nominalRateHz() {
+        return rateHz;
+    }
+
+    @Override
+    public int rangeG() {
+        return rangeG;
+    }
+
+    @Override
+    public int fifoCapacity() {
+        return fifoX.length;
+    }
+
+    @Override
+    public int watermark() {
+        return fifoX.length / 2;
+    }
+
+    @Override
+    public int readFifo(double[] x, double[] y, double[] z, int max) {
+        answer();
+        long now = clocks.worldNs();
+        overrun = false;
+        long lostNow = fill(now);
+        if (lostNow > 0) {
+            overrun = true;
+            overruns++;
+            lost += lostNow;
+        }
+        int n = Math.min(max, size);
+        for (int i = 0; i < n; i++) {
+            int at = (head + i) % fifoX.length;
+            x[i] = fifoX[at];
+            y[i] = fifoY[at];
+            z[i] = fifoZ[at];
+        }
+        head = (head + n) % fifoX.length;
+        size -= n;
+        return n;
+    }
+
+    /** Takes every sample due by {@code nowNs} into the FIFO; returns how many overflowed it. */
+    private long fill(long nowNs) {
+        long overflow = 0;
+        while (next(nowNs)) {
+            if (size == fifoX.length) {
+                head = (head + 1) % fifoX.length;
+                size--;
+                overflow++;
+            }
+            int at = (head + size) % fifoX.length;
+            fifoX[at] = ox[0];
+            fifoY[at] = oy[0];
+            fifoZ[at] = oz[0];
+            size++;
+            pending = false;
+        }
+        return overflow;
+    }
+
+    /** Samples the chip took while it was not configured are gone. */
+    private void drop(long nowNs) {
+        while (next(nowNs)) {
+            pending = false;
+        }
+    }
+
+    /** Whether the next sample of the band is due by {@code nowNs} (world time; it is then in {@code ot..oz}, pending). */
+    private boolean next(long nowNs) {
+        while (true) {
+            if (!pending) {
+                if (stream == null || stream.read(ot, ox, oy, oz, 1) == 0) {
+                    if (!nextNight(nowNs)) {
+                        return false;
+                    }
+                    continue;
+                }
+                pending = true;
+            }
+            long t = wearer.nights().get(night).recordingStartNs() + Math.round(ot[0] * 1e9);
+            return t <= nowNs;
+        }
+    }
+
+    /** Moves to the next night whose recording has started by {@code nowNs}. */
+    private boolean nextNight(long nowNs) {
+        List<SimulatedWearer.PlannedNight> nights = wearer.nights();
+        int k = night + 1;
+        if (k >= nights.size() || nights.get(k).recordingStartNs() > nowNs) {
+            stream = null;
+            return false;
+        }
+        night = k;
+        stream = wearer.stream(k, leg);
+        return stream != null;
+    }
+
+    @Override
+    public boolean overrunSinceLastRead() {
+        return overrun;
+    }
+
+    @Override
+    public long samplesLostToOverrun() {
+        return lost;
+    }
+
+    @Override
+    public long overrunCount() {
+        return overruns;
+    }
+}
