@@ -2,6 +2,7 @@ package org.legwatch.device.agent;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import org.legwatch.analysis.scoring.Leg;
 import org.legwatch.device.clock.Clocks;
 import org.legwatch.device.clock.SampleClock;
@@ -27,7 +28,8 @@ public final class SensorLegInput implements LegInput {
     private final int rangeG;
     private final Clocks clocks;
     private final double firstRetryS;
-    private final SampleClock clock;
+    /** Made at the first configuration, at the rate the chip really runs at. */
+    private SampleClock clock;
     private String fault = "not started";
     private long nextTryNs = Long.MIN_VALUE;
     private double retryS;
@@ -41,7 +43,6 @@ public final class SensorLegInput implements LegInput {
         this.clocks = clocks;
         this.firstRetryS = retryS;
         this.retryS = retryS;
-        this.clock = new SampleClock(rateHz, GAP_THRESHOLD_S);
     }
 
     @Override
@@ -91,7 +92,14 @@ public final class SensorLegInput implements LegInput {
         }
         try {
             sensor.identify();
-            sensor.configure(rateHz, rangeG);
+            double rate = nearest(sensor.supportedRatesHz(), rateHz);
+            sensor.configure(rate, atLeast(sensor.supportedRangesG(), rangeG));
+            if (clock == null) {
+                clock = new SampleClock(rate, GAP_THRESHOLD_S);
+                if (Math.abs(rate - rateHz) > 1e-9) {
+                    LOG.log(Level.INFO, description() + " runs at " + rate + " Hz, its nearest rate to " + rateHz + " Hz");
+                }
+            }
             lostToOverrunSeen = sensor.samplesLostToOverrun();
             if (nextTryNs != Long.MIN_VALUE) {
                 LOG.log(Level.WARNING, description() + " answers again; recording goes on (" + fault + " before)");
@@ -103,6 +111,26 @@ public final class SensorLegInput implements LegInput {
             fail(e);
             return false;
         }
+    }
+
+    private static double nearest(List<Double> rates, double wanted) {
+        double best = rates.get(0);
+        for (double r : rates) {
+            if (Math.abs(r - wanted) < Math.abs(best - wanted)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** The smallest range that covers {@code wanted}, or the largest there is. */
+    private static int atLeast(List<Integer> ranges, int wanted) {
+        for (int r : ranges) {
+            if (r >= wanted) {
+                return r;
+            }
+        }
+        return ranges.get(ranges.size() - 1);
     }
 
     private void fail(SensorException e) {
@@ -124,7 +152,7 @@ public final class SensorLegInput implements LegInput {
 
     @Override
     public long lostSamples() {
-        return clock.lostSamples();
+        return clock == null ? 0 : clock.lostSamples();
     }
 
     @Override
@@ -135,7 +163,7 @@ public final class SensorLegInput implements LegInput {
 
     /** The chip's rate as the sample clock measured it. */
     public double measuredRateHz() {
-        return clock.estimatedRateHz();
+        return clock == null ? Double.NaN : clock.estimatedRateHz();
     }
 
     @Override

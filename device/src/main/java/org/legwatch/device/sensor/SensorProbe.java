@@ -6,6 +6,7 @@ import com.pi4j.io.i2c.I2CConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Looks for the supported accelerometers on one I2C bus: at each of the six addresses it opens
@@ -68,13 +69,43 @@ public final class SensorProbe {
         return found;
     }
 
+    /** The supported chip that answers at {@code address} on {@code bus}, if any. */
+    public Optional<Chip> identify(int bus, int address) {
+        for (Chip chip : Chip.values()) {
+            if (chip.addresses().contains(address) && answers(chip, bus, address)) {
+                return Optional.of(chip);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A driver for {@code chip} at {@code address} on {@code bus}; the device stays open for the context's life. */
+    public Accelerometer open(Chip chip, int bus, int address) {
+        I2CConfig config = I2C.newConfigBuilder(context)
+                .id(String.format("legwatch-%d-%02x", bus, address))
+                .bus(bus)
+                .device(address)
+                .build();
+        return chip.driver(create(config, bus));
+    }
+
+    /** Opens a device; a bus that cannot be opened at all is a {@link SensorException} saying so. */
+    private I2C create(I2CConfig config, int bus) {
+        try {
+            return context.create(config);
+        } catch (RuntimeException e) {
+            throw new SensorException("I2C bus " + bus + " cannot be opened (is I2C enabled and the user in group i2c?"
+                    + " see docs/hardware.md): " + e.getMessage(), e);
+        }
+    }
+
     private boolean answers(Chip chip, int bus, int address) {
         I2CConfig config = I2C.newConfigBuilder(context)
                 .id(String.format("legwatch-probe-%d-%02x", bus, address))
                 .bus(bus)
                 .device(address)
                 .build();
-        I2C i2c = context.create(config);
+        I2C i2c = create(config, bus);
         try {
             byte[] id = new byte[1];
             int n = i2c.readRegister(chip.spec.idRegister(), id, 0, 1);
