@@ -178,12 +178,31 @@ abstract class I2cAccelerometer implements Accelerometer {
         lastReadNanos = now;
     }
 
+    /** Reads one register; a failed transfer (nothing answers) is a {@link SensorException}. */
     final int readByte(int register) {
-        return i2c.readRegister(register) & 0xFF;
+        int value;
+        try {
+            value = i2c.readRegister(register);
+        } catch (RuntimeException e) {
+            throw new SensorException(String.format("%s at 0x%02X: reading register 0x%02X failed: %s",
+                    chipName(), address(), register, e.getMessage()), e);
+        }
+        if (value < -128) {
+            // Pi4J providers return a negative error code below the byte range when a transfer fails.
+            throw new SensorException(String.format("%s at 0x%02X: reading register 0x%02X failed with %d",
+                    chipName(), address(), register, value));
+        }
+        return value & 0xFF;
     }
 
+    /** Writes one register; a failed transfer is a {@link SensorException}. */
     final void writeByte(int register, int value) {
-        i2c.writeRegister(register, (byte) value);
+        try {
+            i2c.writeRegister(register, (byte) value);
+        } catch (RuntimeException e) {
+            throw new SensorException(String.format("%s at 0x%02X: writing 0x%02X to register 0x%02X failed: %s",
+                    chipName(), address(), value & 0xFF, register, e.getMessage()), e);
+        }
     }
 
     /** Reads {@code length} bytes starting at {@code register} in one I2C transaction. */
