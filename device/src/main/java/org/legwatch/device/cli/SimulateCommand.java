@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--first-evening", paramLabel = "YYYY-MM-DD", description = "The date of the first evening (default: as many days ago as there are nights).")
     LocalDate firstEvening;
 
+    @Option(names = "--start-at", paramLabel = "HH:MM", defaultValue = "19:00",
+            description = "Local time on the first evening at which simulated time starts (default ${DEFAULT-VALUE}; e.g. 23:30 to be mid-night at once).")
+    LocalTime startAt;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +76,7 @@ final class SimulateCommand implements Callable<Integer> {
         Path dir = journalDir != null ? journalDir : Files.createTempDirectory("legwatch-simulated-journal-");
         List<String> lines = new ArrayList<>();
         DeviceSimulation[] sim = new DeviceSimulation[1];
-        sim[0] = new DeviceSimulation(cfg, PatientProfile.named(profile), nights, legs, seed, evening, zone, speedUp,
+        sim[0] = new DeviceSimulation(cfg, PatientProfile.named(profile), nights, legs, seed, evening, startAt, zone, speedUp,
                 (night, scored, why) -> {
                     NightSummary s = scored.summary();
                     List<NightTruth> truths = sim[0].wearer().truths();

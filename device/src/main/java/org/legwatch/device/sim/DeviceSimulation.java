@@ -26,8 +26,8 @@ import org.legwatch.device.journal.NightJournal;
  * detector, scorer, night sessions, journal) runs on simulated time, at real speed or faster.
  */
 public final class DeviceSimulation {
-    /** The simulated evening starts at this local time, before the night window opens. */
-    private static final LocalTime SIMULATION_START = LocalTime.of(19, 0);
+    /** The simulated evening starts by default at this local time, before the night window opens. */
+    public static final LocalTime DEFAULT_START = LocalTime.of(19, 0);
 
     private final SimulatedClocks clocks;
     private final SimulatedWearer wearer;
@@ -40,13 +40,14 @@ public final class DeviceSimulation {
     /**
      * @param nights   the nights to wear the bands
      * @param evening  the date of the first evening
+     * @param start    the local time on the first evening at which simulated time starts
      * @param speedUp  times faster than real time ({@code Double.POSITIVE_INFINITY}: as fast as possible)
      */
     public DeviceSimulation(AgentConfig config, PatientProfile patient, int nights, int legs, long seed,
-                            LocalDate evening, ZoneId zone, double speedUp, Agent.NightListener listener) {
+                            LocalDate evening, LocalTime start, ZoneId zone, double speedUp, Agent.NightListener listener) {
         this.config = config;
         this.listener = listener;
-        long startWallMs = evening.atTime(SIMULATION_START).atZone(zone).toInstant().toEpochMilli();
+        long startWallMs = evening.atTime(start).atZone(zone).toInstant().toEpochMilli();
         this.clocks = new SimulatedClocks(startWallMs, speedUp, "simulated-" + Long.toHexString(seed));
         SplittableRandom random = new SplittableRandom(seed);
         List<SimulatedWearer.PlannedNight> plan = new ArrayList<>();

@@ -37,7 +37,7 @@ class AgentSimulationTest {
         AgentConfig config = AgentConfig.defaults("test-device");
         List<ScoredNight> finished = new ArrayList<>();
         try (NightJournal journal = NightJournal.open(dir, NightJournal.Options.defaults(), new NightJournal.BudgetListener() { })) {
-            DeviceSimulation sim = new DeviceSimulation(config, PatientProfile.SEVERE, 2, 2, 42, LocalDate.of(2026, 11, 2),
+            DeviceSimulation sim = new DeviceSimulation(config, PatientProfile.SEVERE, 2, 2, 42, LocalDate.of(2026, 11, 2), DeviceSimulation.DEFAULT_START,
                     ZONE, Double.POSITIVE_INFINITY, (night, scored, why) -> finished.add(scored));
             sim.run(journal);
             assertEquals(2, finished.size());
@@ -78,7 +78,7 @@ class AgentSimulationTest {
         AgentConfig config = AgentConfig.defaults("test-device");
         List<String> reasons = new ArrayList<>();
         List<ScoredNight> finished = new ArrayList<>();
-        DeviceSimulation sim = new DeviceSimulation(config, PatientProfile.MODERATE, 1, 2, seed, LocalDate.of(2026, 11, 2),
+        DeviceSimulation sim = new DeviceSimulation(config, PatientProfile.MODERATE, 1, 2, seed, LocalDate.of(2026, 11, 2), DeviceSimulation.DEFAULT_START,
                 ZONE, Double.POSITIVE_INFINITY, (night, scored, why) -> {
                     finished.add(scored);
                     reasons.add(why);
@@ -157,7 +157,7 @@ class AgentSimulationTest {
     void aPulledCableShowsAsAFaultAndTheNightGoesOnWithTheGap() throws IOException, InterruptedException {
         AgentConfig config = AgentConfig.defaults("test-device");
         List<ScoredNight> finished = new ArrayList<>();
-        DeviceSimulation sim = new DeviceSimulation(config, PatientProfile.SEVERE, 1, 2, 10, LocalDate.of(2026, 11, 2),
+        DeviceSimulation sim = new DeviceSimulation(config, PatientProfile.SEVERE, 1, 2, 10, LocalDate.of(2026, 11, 2), DeviceSimulation.DEFAULT_START,
                 ZONE, Double.POSITIVE_INFINITY, (night, scored, why) -> finished.add(scored));
         long start = sim.wearer().nights().get(0).recordingStartNs();
         long pullAt = start + (long) (3 * 3.6e12);
