@@ -101,6 +101,19 @@ public final class NightRecorder {
         this.uprightSin2 = upright * upright;
     }
 
+    /**
+     * Tells the recorder that it continues a night recorded in parts (after a restart) in which the
+     * band was already worn: a still stretch at the start of this part is sleep, judged by the
+     * in-night not-worn rule, not the few minutes that mark a band still on the table before the
+     * night. Call before the first sample.
+     */
+    public void continueWornNight() {
+        if (!Double.isNaN(firstT)) {
+            throw new IllegalStateException("the recorder has started");
+        }
+        motionSeen = true;
+    }
+
     public List<Leg> legs() {
         return legs;
     }

@@ -84,7 +84,11 @@ final class NightSession {
                 startUs, startCertain));
         long outageUs = Math.max(0, startUs - saved.recordedUntilUs());
         long outage = Math.round(outageUs / 1e6 * settings.rateHz()) * settings.legs().size();
-        return new NightSession(journal, nightId, settings, baseNs, startUs, saved, outage);
+        NightSession session = new NightSession(journal, nightId, settings, baseNs, startUs, saved, outage);
+        if (saved.signal().samples() > 0) {
+            session.recorder.continueWornNight();
+        }
+        return session;
     }
 
     String nightId() {
