@@ -279,37 +279,25 @@ public final class NightJournal implements Closeable {
 
     /** Records a finished movement of the open night. */
     public synchronized void movement(Movement m) throws IOException {
-        NightState n = unfinished(m.nightId());
-        Journal.Position at = journal.append(MOVEMENT, encode(m));
-        n.movements.add(m);
-        n.lastSegment = at.segment();
+        appendToUnfinished(m.nightId(), MOVEMENT, encode(m)).movements.add(m);
         maintain();
     }
 
     /** Records that recording of the open night resumed after a restart. */
     public synchronized void resumeNight(NightPart part) throws IOException {
-        NightState n = unfinished(part.nightId());
-        Journal.Position at = journal.append(NIGHT_PART, encode(part));
-        n.parts.add(part);
-        n.lastSegment = at.segment();
+        appendToUnfinished(part.nightId(), NIGHT_PART, encode(part)).parts.add(part);
         maintain();
     }
 
     /** Saves the open night's tally so far; a restart resumes from the latest one. */
     public synchronized void progress(String nightId, byte[] tally) throws IOException {
-        NightState n = unfinished(nightId);
-        Journal.Position at = journal.append(NIGHT_PROGRESS, encodeBlob(nightId, tally));
-        n.progress = tally.clone();
-        n.lastSegment = at.segment();
+        appendToUnfinished(nightId, NIGHT_PROGRESS, encodeBlob(nightId, tally)).progress = tally.clone();
         maintain();
     }
 
     /** Finishes a night with the caller's summary; the night becomes unsent until acknowledged. */
     public synchronized void finishNight(String nightId, byte[] summary) throws IOException {
-        NightState n = unfinished(nightId);
-        Journal.Position at = journal.append(NIGHT_SUMMARY, encodeBlob(nightId, summary));
-        n.summary = summary.clone();
-        n.lastSegment = at.segment();
+        appendToUnfinished(nightId, NIGHT_SUMMARY, encodeBlob(nightId, summary)).summary = summary.clone();
         maintain();
     }
 
@@ -385,6 +373,16 @@ public final class NightJournal implements Closeable {
             }
         }
         return latest;
+    }
+
+    /**
+     * Appends a record of an unfinished night (forced to disk) and returns the night's state for the
+     * caller to update: the state changes only once the record is on disk.
+     */
+    private NightState appendToUnfinished(String nightId, int type, byte[] payload) throws IOException {
+        NightState n = unfinished(nightId);
+        n.lastSegment = journal.append(type, payload).segment();
+        return n;
     }
 
     private NightState unfinished(String nightId) {

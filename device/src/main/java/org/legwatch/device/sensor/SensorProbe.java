@@ -81,16 +81,16 @@ public final class SensorProbe {
 
     /** A driver for {@code chip} at {@code address} on {@code bus}; the device stays open for the context's life. */
     public Accelerometer open(Chip chip, int bus, int address) {
-        I2CConfig config = I2C.newConfigBuilder(context)
-                .id(String.format("legwatch-%d-%02x", bus, address))
-                .bus(bus)
-                .device(address)
-                .build();
-        return chip.driver(create(config, bus));
+        return chip.driver(create("legwatch", bus, address));
     }
 
     /** Opens a device; a bus that cannot be opened at all is a {@link SensorException} saying so. */
-    private I2C create(I2CConfig config, int bus) {
+    private I2C create(String idPrefix, int bus, int address) {
+        I2CConfig config = I2C.newConfigBuilder(context)
+                .id(String.format("%s-%d-%02x", idPrefix, bus, address))
+                .bus(bus)
+                .device(address)
+                .build();
         try {
             return context.create(config);
         } catch (RuntimeException e) {
@@ -100,12 +100,7 @@ public final class SensorProbe {
     }
 
     private boolean answers(Chip chip, int bus, int address) {
-        I2CConfig config = I2C.newConfigBuilder(context)
-                .id(String.format("legwatch-probe-%d-%02x", bus, address))
-                .bus(bus)
-                .device(address)
-                .build();
-        I2C i2c = create(config, bus);
+        I2C i2c = create("legwatch-probe", bus, address);
         try {
             byte[] id = new byte[1];
             int n = i2c.readRegister(chip.spec.idRegister(), id, 0, 1);
