@@ -86,6 +86,11 @@ public record CountScale(int mantissa, int exponent) {
         return (int) count;
     }
 
+    /** One count in g, exactly. */
+    public java.math.BigDecimal toBigDecimal() {
+        return java.math.BigDecimal.valueOf(mantissa, -exponent);
+    }
+
     @Override
     public String toString() {
         return mantissa + "e" + exponent + " g/count";

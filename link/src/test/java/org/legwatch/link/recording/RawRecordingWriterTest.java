@@ -176,8 +176,8 @@ class RawRecordingWriterTest {
         try (RawRecordingWriter writer = RawRecordingWriter.open(file, header, new RawRecordingWriter.Options(1_000_000, 50))) {
             long slot = 0;
             long lostUs = 0;
-            long allocated = 0;
-            for (int round = 0; round < 2; round++) {
+            long[] allocated = new long[5];
+            for (int round = 0; round < allocated.length; round++) {
                 long before = threads.getCurrentThreadAllocatedBytes();
                 for (int burst = 0; burst < 4_000; burst++) {
                     if (burst % 1_000 == 999) {
@@ -191,9 +191,14 @@ class RawRecordingWriterTest {
                     }
                     writer.append(t, x, y, z, 0, 32);
                 }
-                allocated = threads.getCurrentThreadAllocatedBytes() - before; // the first round warms up
+                allocated[round] = threads.getCurrentThreadAllocatedBytes() - before;
             }
-            assertEquals(0, allocated, "bytes allocated while appending 128000 samples (about 1230 blocks written)");
+            // Round 0 warms up. The JVM's own bookkeeping (compilation, channel internals) may
+            // allocate a few bytes now and then; a sample or a block that allocated would show in
+            // every round, 128000 samples and about 1230 blocks each.
+            long[] warm = Arrays.copyOfRange(allocated, 1, allocated.length);
+            assertEquals(0, Arrays.stream(warm).min().orElseThrow(), "bytes allocated per round: " + Arrays.toString(allocated));
+            assertTrue(Arrays.stream(warm).max().orElseThrow() < 1_280, "bytes allocated per round: " + Arrays.toString(allocated));
         }
     }
 }
