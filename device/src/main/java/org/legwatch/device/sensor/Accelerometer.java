@@ -47,6 +47,13 @@ public interface Accelerometer {
     /** The configured range in g (0 before {@link #configure}). */
     int rangeG();
 
+    /**
+     * The configured resolution in g per output count, as the data sheet gives it (NaN before
+     * {@link #configure}): every reading is a whole number of counts times this, which is what a
+     * raw recording stores.
+     */
+    double gPerCount();
+
     /** Samples the hardware FIFO holds at most. */
     int fifoCapacity();
 

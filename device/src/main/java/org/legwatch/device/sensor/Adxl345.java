@@ -95,6 +95,11 @@ public final class Adxl345 extends I2cAccelerometer {
     }
 
     @Override
+    public double gPerCount() {
+        return Double.isNaN(nominalRateHz()) ? Double.NaN : G_PER_LSB;
+    }
+
+    @Override
     public int readFifo(double[] x, double[] y, double[] z, int max) {
         requireConfigured();
         int room = limit(x, y, z, max);

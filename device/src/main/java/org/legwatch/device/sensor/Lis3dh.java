@@ -78,7 +78,7 @@ public final class Lis3dh extends I2cAccelerometer {
     private static final double[] G_PER_DIGIT = {0.001, 0.002, 0.004, 0.012};
 
     private final byte[] fifo = new byte[CAPACITY * 6];
-    private double gPerDigit;
+    private double gPerDigit = Double.NaN;
 
     /** What identifies this chip and what the driver offers. */
     static final ChipSpec SPEC = new ChipSpec("LIS3DH", REG_WHO_AM_I, WHO_AM_I, List.of(ADDRESS, ADDRESS_ALT), RATES, RANGES,
@@ -101,6 +101,11 @@ public final class Lis3dh extends I2cAccelerometer {
         writeByte(REG_FIFO_CTRL_REG, FIFO_CTRL_BYPASS);
         writeByte(REG_FIFO_CTRL_REG, FIFO_CTRL_STREAM | WATERMARK);
         gPerDigit = G_PER_DIGIT[fs];
+    }
+
+    @Override
+    public double gPerCount() {
+        return gPerDigit;
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class Lsm6dsox extends I2cAccelerometer {
 
     private final byte[] status = new byte[2];
     private byte[] fifo = new byte[WATERMARK * 2 * 7];
-    private double gPerLsb;
+    private double gPerLsb = Double.NaN;
 
     /** What identifies this chip and what the driver offers. */
     static final ChipSpec SPEC = new ChipSpec("LSM6DSOX", REG_WHO_AM_I, WHO_AM_I, List.of(ADDRESS, ADDRESS_ALT), RATES, RANGES,
@@ -105,6 +105,11 @@ public final class Lsm6dsox extends I2cAccelerometer {
         writeByte(REG_FIFO_CTRL4, FIFO_CTRL4_BYPASS);
         writeByte(REG_FIFO_CTRL4, FIFO_CTRL4_CONTINUOUS);
         gPerLsb = G_PER_LSB[range];
+    }
+
+    @Override
+    public double gPerCount() {
+        return gPerLsb;
     }
 
     @Override

@@ -58,11 +58,14 @@ class Adxl345Test {
         assertEquals(List.of(0x00, 0x90), MockBus.drain(i2c, 0x38));
         assertEquals(100.0, chip.nominalRateHz());
         assertEquals(2, chip.rangeG());
+        assertEquals(0.0039, chip.gPerCount(), "full resolution: the same at every range");
     }
 
     @Test
     void configurationCodesForOtherRatesAndRanges() {
+        assertEquals(Double.NaN, chip.gPerCount());
         chip.configure(3200, 16);
+        assertEquals(0.0039, chip.gPerCount());
         assertEquals(List.of(0x0F), MockBus.drain(i2c, 0x2C));
         assertEquals(List.of(0x0B), MockBus.drain(i2c, 0x31));
         chip.configure(12.5, 8);

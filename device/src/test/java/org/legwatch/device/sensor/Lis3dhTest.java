@@ -55,10 +55,13 @@ class Lis3dhTest {
 
     @Test
     void configurationCodesForOtherRatesAndRanges() {
+        assertEquals(Double.NaN, chip.gPerCount());
         chip.configure(1344, 16);
+        assertEquals(0.012, chip.gPerCount());
         assertEquals(List.of(0x97), MockBus.drain(i2c, 0x20));
         assertEquals(List.of(0xB8), MockBus.drain(i2c, 0x23));
         chip.configure(25, 4);
+        assertEquals(0.002, chip.gPerCount());
         assertEquals(List.of(0x37), MockBus.drain(i2c, 0x20));
         assertEquals(List.of(0x98), MockBus.drain(i2c, 0x23));
         assertThrows(IllegalArgumentException.class, () -> chip.configure(1620, 2), "low-power only");

@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pi4j.io.i2c.I2C;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.legwatch.link.recording.CountScale;
+import org.legwatch.link.recording.RawRecordingHeader;
+import org.legwatch.link.recording.RawRecordingReader;
+import org.legwatch.link.recording.RawRecordingWriter;
 
 class Lsm6dsoxTest {
 
@@ -65,9 +72,12 @@ class Lsm6dsoxTest {
 
     @Test
     void rangeCodesAreNotInOrder() {
+        assertEquals(Double.NaN, chip.gPerCount());
         chip.configure(52, 16);
+        assertEquals(0.000488, chip.gPerCount());
         assertEquals(List.of(0x34), MockBus.drain(i2c, 0x10));        // FS 01 = 16 g
         chip.configure(416, 4);
+        assertEquals(0.000122, chip.gPerCount());
         assertEquals(List.of(0x68), MockBus.drain(i2c, 0x10));        // FS 10 = 4 g
         chip.configure(12.5, 8);
         assertEquals(List.of(0x1C), MockBus.drain(i2c, 0x10));        // FS 11 = 8 g
@@ -91,6 +101,38 @@ class Lsm6dsoxTest {
         assertEquals(1.998787, z[1], 1e-9);
         assertFalse(chip.overrunSinceLastRead());
         assertEquals(List.of(), MockBus.drain(i2c, TAG), "all 4 x 7 bytes in one burst");
+    }
+
+    @Test
+    void aFifoBurstRecordedRawKeepsEveryWord(@TempDir Path dir) throws IOException {
+        chip.configure(104, 2);
+        int[][] words = new int[32][];
+        MockBus.preload(i2c, STATUS, words.length, 0x80);
+        for (int i = 0; i < words.length; i++) {
+            words[i] = new int[] {i % 3 == 0 ? 32767 : -32768 + i, 16393 - 7 * i, (i * 977) % 65536 - 32768};
+            word(XL, words[i][0], words[i][1], words[i][2]);
+        }
+        double[] x = new double[32], y = new double[32], z = new double[32];
+        long[] t = new long[32];
+        assertEquals(32, chip.readFifo(x, y, z, 32));
+        for (int i = 0; i < 32; i++) {
+            t[i] = 5_000_000 + Math.round(i * 1e6 / 104);
+        }
+        Path file = dir.resolve("right.lwr");
+        RawRecordingHeader header = new RawRecordingHeader('R', chip.chipName(), chip.nominalRateHz(), chip.rangeG(),
+                CountScale.of(chip.gPerCount()), "night-1", "boot-1", 0, 0, 0, false);
+        try (RawRecordingWriter writer = RawRecordingWriter.open(file, header, RawRecordingWriter.Options.DEFAULT)) {
+            writer.append(t, x, y, z, 0, 32);
+        }
+        try (RawRecordingReader reader = RawRecordingReader.open(file)) {
+            assertEquals(new CountScale(61, -6), reader.header().scale());
+            for (int i = 0; i < 32; i++) {
+                assertTrue(reader.next());
+                assertEquals(t[i], reader.tUs());
+                assertEquals(List.of(words[i][0], words[i][1], words[i][2]), List.of(reader.xCount(), reader.yCount(), reader.zCount()));
+            }
+            assertFalse(reader.next());
+        }
     }
 
     @Test

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "detect",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the device's detector and scorer on raw ankle recordings (CSV t_s,x_g,y_g,z_g, one file per leg,",
-            "plain or gzip) and writes the scored movement list and the night summary. The sample rate is read",
-            "from t_s; jumps in t_s are lost samples."})
+            "Runs the device's detector and scorer on raw ankle recordings, one file per leg: CSV t_s,x_g,y_g,z_g",
+            "(plain or gzip) or the device's raw recording (.lwr, recognised by its first bytes), and writes the",
+            "scored movement list and the night summary. The sample rate is read from the times; jumps in time are",
+            "lost samples. Damage in a raw recording is read around and reported on stderr."})
 public final class DetectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,6 +62,9 @@ public final class DetectCommand implements Callable<Integer> {
                 .withSensorRange(rangeG == null ? Double.NaN : rangeG)
                 .withShankAxis(shankAxisIndex());
         RecordingDetection.Result result = RecordingDetection.detect(right, left, settings, ruleSet);
+        for (String damage : result.damage()) {
+            spec.commandLine().getErr().println("legwatch detect: warning: " + damage);
+        }
         NightSummary summary = result.night().summary();
         MovementListCsv.write(lmsOut, result.night().movements(), detail);
         NightSummaryJson.write(summaryOut, summary);

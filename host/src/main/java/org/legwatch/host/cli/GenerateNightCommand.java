@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.legwatch.analysis.scoring.Leg;
 import org.legwatch.analysis.sim.GroundTruth;
 import org.legwatch.analysis.sim.NightScenario;
 import org.legwatch.analysis.sim.PatientProfile;
@@ -11,6 +12,7 @@ import org.legwatch.analysis.sim.SensorAxis;
 import org.legwatch.analysis.sim.SensorModel;
 import org.legwatch.analysis.sim.SyntheticNight;
 import org.legwatch.host.io.SyntheticNightFiles;
+import org.legwatch.link.recording.RawRecordingReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,9 +22,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate-night",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a synthetic night (the generator legwatch is validated with) as raw recordings in the format",
-            "`legwatch detect` reads, plus the truth: right.csv[.gz], left.csv[.gz] (two legs), truth-lms.csv (the",
-            "true single-leg movements in bed), truth-scored.csv and truth-in-bed.csv."})
+            "Writes a synthetic night (the generator legwatch is validated with) as raw recordings in a format",
+            "`legwatch detect` reads, plus the truth: right.csv[.gz], left.csv[.gz] (two legs) or, with --format lwr,",
+            "the device's raw recordings right.lwr, left.lwr (stamped as the device's sample clock stamps them:",
+            "regular at the band's true rate, no jitter); truth-lms.csv (the true single-leg movements in bed),",
+            "truth-scored.csv and truth-in-bed.csv."})
 public final class GenerateNightCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,19 +50,65 @@ public final class GenerateNightCommand implements Callable<Integer> {
     @Option(names = "--legs", defaultValue = "2", paramLabel = "N", description = "1 (right) or 2 (default).")
     int legs;
 
-    @Option(names = "--gzip", description = "Compress the recordings.")
+    @Option(names = "--gzip", description = "Compress the CSV recordings.")
     boolean gzip;
+
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
+            description = "csv (default) or lwr (the device's raw recording, docs/formats.md).")
+    String format;
+
+    @Option(names = "--sensor", defaultValue = "lis3dh-4g", paramLabel = "CHIP",
+            description = "Chip and range: adxl345-4g, adxl345-16g, lis3dh-2g, lis3dh-4g (default), lsm6dsox-2g, lsm6dsox-4g.")
+    String sensor;
+
+    private SensorModel sensorModel() {
+        for (SensorModel model : SensorModel.CHIPS) {
+            if (cliName(model).equals(sensor.toLowerCase(Locale.ROOT))) {
+                return model;
+            }
+        }
+        throw new IllegalArgumentException("--sensor is one of "
+                + String.join(", ", SensorModel.CHIPS.stream().map(GenerateNightCommand::cliName).toList()) + ", not '" + sensor + "'");
+    }
+
+    /** "LIS3DH +-4g" as "lis3dh-4g". */
+    private static String cliName(SensorModel model) {
+        return model.name().toLowerCase(Locale.ROOT).replace(" +-", "-");
+    }
 
     @Override
     public Integer call() throws IOException {
+        boolean raw = switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> false;
+            case "lwr" -> true;
+            default -> throw new IllegalArgumentException("--format is csv or lwr, not '" + format + "'");
+        };
         NightScenario scenario = NightScenario.standard(PatientProfile.named(profile), seed)
                 .withLegs(legs)
-                .withSensor(SensorModel.LIS3DH_4G, rate)
+                .withSensor(sensorModel(), rate)
                 .withMounting(SensorAxis.X, 0);
         scenario = scenario.withTimes(scenario.notWornBeforeMinutes(), scenario.eveningMinutes(), hours,
                 scenario.morningMinutes(), scenario.notWornAfterMinutes());
+        if (raw) {
+            scenario = scenario.withClock(scenario.clockErrorPpm(), 0);
+        }
         SyntheticNight night = SyntheticNight.generate(scenario);
-        SyntheticNightFiles.write(night, outDir, gzip);
+        if (raw) {
+            SyntheticNightFiles.writeRaw(night, outDir);
+            for (Leg leg : night.legs()) {
+                Path file = SyntheticNightFiles.rawRecording(outDir, leg);
+                try (RawRecordingReader reader = RawRecordingReader.open(file)) {
+                    long samples = 0;
+                    while (reader.next()) {
+                        samples++;
+                    }
+                    spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d samples in %d bytes, %.3f bytes/sample%n",
+                            file, samples, reader.fileSize(), (double) reader.fileSize() / samples);
+                }
+            }
+        } else {
+            SyntheticNightFiles.write(night, outDir, gzip);
+        }
         GroundTruth truth = night.truth();
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "%s: %s patient, %d leg(s), %.0f Hz, %.2f h recorded, %.2f h in bed; truth %d movements, %d PLM, PLMI %.1f/h%n",

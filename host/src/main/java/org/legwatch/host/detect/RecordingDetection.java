@@ -21,8 +21,14 @@ public final class RecordingDetection {
     private RecordingDetection() {
     }
 
-    /** The scored night and the sample rate read from the files. */
-    public record Result(ScoredNight night, double sampleRateHz) {
+    /**
+     * The scored night, the sample rate read from the files, and the damage read around in raw
+     * recordings (one sentence each; the samples it cost are gaps in the night's quality).
+     */
+    public record Result(ScoredNight night, double sampleRateHz, List<String> damage) {
+        public Result {
+            damage = List.copyOf(damage);
+        }
     }
 
     /**
@@ -56,7 +62,11 @@ public final class RecordingDetection {
                     sources.stream().map(SampleSource::leg).toList(), rate, scored::add);
             feed(recorder, sources);
             NightSummary summary = recorder.finish();
-            return new Result(new ScoredNight(scored, summary), rate);
+            List<String> damage = new ArrayList<>();
+            for (SampleSource source : sources) {
+                damage.addAll(source.damage());
+            }
+            return new Result(new ScoredNight(scored, summary), rate, damage);
         } finally {
             for (SampleSource source : sources) {
                 source.close();

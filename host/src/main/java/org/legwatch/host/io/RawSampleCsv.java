@@ -1,7 +1,6 @@
 package org.legwatch.host.io;
 
 import java.io.BufferedInputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,7 @@ import java.util.zip.GZIPInputStream;
  * bytes without building strings, since a night is millions of rows; every problem names the file,
  * line and column. Time must increase from row to row (a jump is lost samples).
  */
-public final class RawSampleCsv implements Closeable {
+public final class RawSampleCsv implements SampleFile {
     public static final String T = "t_s";
     public static final String X = "x_g";
     public static final String Y = "y_g";
@@ -103,11 +102,13 @@ public final class RawSampleCsv implements Closeable {
         return names;
     }
 
+    @Override
     public Path file() {
         return file;
     }
 
     /** Reads the next sample; false at the end of the file. */
+    @Override
     public boolean next() throws IOException, InputFormatException {
         while (true) {
             if (position >= limit && !fill()) {
@@ -147,18 +148,22 @@ public final class RawSampleCsv implements Closeable {
         }
     }
 
+    @Override
     public double t() {
         return values[0];
     }
 
+    @Override
     public double x() {
         return values[1];
     }
 
+    @Override
     public double y() {
         return values[2];
     }
 
+    @Override
     public double z() {
         return values[3];
     }

@@ -4,17 +4,18 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.legwatch.analysis.scoring.Leg;
 
 /**
- * One leg's raw recording as a pull stream with a short look-ahead, so the sample rate can be
+ * One leg's recording (CSV or raw, see {@link SampleFile}) as a pull stream with a short look-ahead, so the sample rate can be
  * measured from the first timestamps before the samples are fed to the detector.
  */
 public final class SampleSource implements Closeable {
     private static final int LOOKAHEAD = 256;
 
     private final Leg leg;
-    private final RawSampleCsv csv;
+    private final SampleFile samples;
     private final double[][] ahead = new double[LOOKAHEAD][4];
     private int aheadCount;
     private int aheadNext;
@@ -24,28 +25,29 @@ public final class SampleSource implements Closeable {
     private double y;
     private double z;
 
-    private SampleSource(Leg leg, RawSampleCsv csv) throws IOException, InputFormatException {
+    private SampleSource(Leg leg, SampleFile samples) throws IOException, InputFormatException {
         this.leg = leg;
-        this.csv = csv;
-        while (aheadCount < LOOKAHEAD && csv.next()) {
+        this.samples = samples;
+        while (aheadCount < LOOKAHEAD && samples.next()) {
             double[] row = ahead[aheadCount++];
-            row[0] = csv.t();
-            row[1] = csv.x();
-            row[2] = csv.y();
-            row[3] = csv.z();
+            row[0] = samples.t();
+            row[1] = samples.x();
+            row[2] = samples.y();
+            row[3] = samples.z();
         }
         if (aheadCount < 2) {
-            throw new InputFormatException(csv.file(), 0, null, "too few samples to tell the sample rate (" + aheadCount + ")");
+            throw new InputFormatException(samples.file(), 0, null, "too few samples to tell the sample rate (" + aheadCount + ")");
         }
         current = advance();
     }
 
+    /** Opens a CSV or raw recording ({@link SampleFile#open}) and reads ahead. */
     public static SampleSource open(Leg leg, Path file) throws IOException, InputFormatException {
-        RawSampleCsv csv = RawSampleCsv.open(file);
+        SampleFile samples = SampleFile.open(file);
         try {
-            return new SampleSource(leg, csv);
+            return new SampleSource(leg, samples);
         } catch (IOException | InputFormatException | RuntimeException e) {
-            csv.close();
+            samples.close();
             throw e;
         }
     }
@@ -55,7 +57,12 @@ public final class SampleSource implements Closeable {
     }
 
     public Path file() {
-        return csv.file();
+        return samples.file();
+    }
+
+    /** Damage the file's reader read around so far, one sentence each. */
+    public List<String> damage() {
+        return samples.damage();
     }
 
     /**
@@ -107,18 +114,18 @@ public final class SampleSource implements Closeable {
             z = row[3];
             return true;
         }
-        if (!csv.next()) {
+        if (!samples.next()) {
             return false;
         }
-        t = csv.t();
-        x = csv.x();
-        y = csv.y();
-        z = csv.z();
+        t = samples.t();
+        x = samples.x();
+        y = samples.y();
+        z = samples.z();
         return true;
     }
 
     @Override
     public void close() throws IOException {
-        csv.close();
+        samples.close();
     }
 }

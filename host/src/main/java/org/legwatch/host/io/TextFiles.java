@@ -38,6 +38,21 @@ public final class TextFiles {
      * place, so a failed run never leaves half a file; gzip-compressed when the name ends in .gz.
      */
     public static void writeAtomically(Path target, WriterBody body) throws IOException {
+        boolean gzip = target.getFileName().toString().endsWith(".gz");
+        replaceAtomically(target, temp -> {
+            try (OutputStream raw = Files.newOutputStream(temp);
+                 OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
+                 Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+                body.write(writer);
+            }
+        });
+    }
+
+    /**
+     * Has {@code body} fill a new, empty temporary file beside {@code target}, then moves it into
+     * place; the temporary file is removed when anything fails.
+     */
+    public static void replaceAtomically(Path target, FileBody body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir != null) {
@@ -45,12 +60,7 @@ public final class TextFiles {
         }
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
         try {
-            boolean gzip = absolute.getFileName().toString().endsWith(".gz");
-            try (OutputStream raw = Files.newOutputStream(temp);
-                 OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
-                 Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-                body.write(writer);
-            }
+            body.write(temp);
             try {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -59,6 +69,12 @@ public final class TextFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Fills the empty file it is given. */
+    @FunctionalInterface
+    public interface FileBody {
+        void write(Path file) throws IOException;
     }
 
     /** Writes a file's content. */
