@@ -106,6 +106,7 @@ public final class Agent {
         if (session != null) {
             // Left open on purpose: a restart within the window resumes it.
             session.checkpoint();
+            session.closeRecordings();
             LOG.log(Level.INFO, "stopping; night " + session.nightId() + " saved and will be resumed");
         }
     }
@@ -149,10 +150,7 @@ public final class Agent {
             SampleBatch batch = batches.get(i);
             input.poll(batch);
             if (session != null) {
-                Leg leg = input.leg();
-                for (int k = 0; k < batch.count; k++) {
-                    session.accept(leg, batch.timeNs[k], batch.x[k], batch.y[k], batch.z[k]);
-                }
+                session.accept(input, batch);
             }
         }
     }

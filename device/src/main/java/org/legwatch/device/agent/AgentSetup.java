@@ -20,7 +20,7 @@ public record AgentSetup(NightSession.Settings settings, NightWindow window, dou
         NightSettings night = NightSettings.DEFAULT.withShankAxis(config.shankAxis()).withSensorRange(rangeG)
                 .withMinValidHours(config.minValidHours());
         NightSession.Settings settings = new NightSession.Settings(night, DetectorSettings.DEFAULT,
-                ScoringRules.named(config.rules()), legs, rateHz);
+                ScoringRules.named(config.rules()), legs, rateHz, config.rawDir());
         return new AgentSetup(settings, new NightWindow(config.windowStart(), config.windowEnd(), zone),
                 config.endAfterUpMinutes(), (long) (config.checkpointSeconds() * 1e9), config.resumeWithinMinutes());
     }

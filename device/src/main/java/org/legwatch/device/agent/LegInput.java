@@ -22,6 +22,15 @@ public interface LegInput extends AutoCloseable {
      */
     void poll(SampleBatch into);
 
+    /**
+     * What a raw recording of this input says about the sensor: chip, rate, range and g per count.
+     * Valid once the input has delivered samples.
+     */
+    SensorFormat format();
+
+    /** The sensor as a raw recording describes it. */
+    record SensorFormat(String chip, double rateHz, int rangeG, double gPerCount) {}
+
     /** Why the sensor is not delivering, or null while it is. */
     String fault();
 

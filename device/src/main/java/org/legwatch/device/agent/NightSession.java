@@ -2,6 +2,7 @@ package org.legwatch.device.agent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,9 @@ import org.legwatch.device.journal.NightJournal;
 import org.legwatch.device.journal.NightJournal.Movement;
 import org.legwatch.device.journal.NightJournal.NightPart;
 import org.legwatch.device.journal.NightJournal.NightStart;
+import org.legwatch.link.recording.CountScale;
+import org.legwatch.link.recording.RawRecordingHeader;
+import org.legwatch.link.recording.RawRecordingWriter;
 
 /**
  * One night (or, after a restart, one part of a night) being recorded: the analysis chain fed
@@ -32,6 +36,10 @@ import org.legwatch.device.journal.NightJournal.NightStart;
  * What the journal holds is the night's record: the host rebuilds the night from the movements and
  * the final tally exactly as the recorder scored it live.
  *
+ * <p>With raw recording on, each leg's acceleration also goes to {@code <night id>-right.lwr} /
+ * {@code -left.lwr} in the raw folder (docs/formats.md), times on the night's axis, so
+ * {@code legwatch detect} re-scores the night from it.
+ *
  * <p>A journal write that fails is thrown as {@link UncheckedIOException}: the agent stops and
  * systemd restarts it, and the restart resumes the night from what is on disk.
  */
@@ -39,8 +47,12 @@ final class NightSession {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    /** What a night is recorded with. */
-    public record Settings(NightSettings night, DetectorSettings detector, ScoringRules rules, List<Leg> legs, double rateHz) {}
+    /**
+     * What a night is recorded with; {@code rawDir} is where raw recordings of the acceleration go
+     * ({@code null}: none).
+     */
+    public record Settings(NightSettings night, DetectorSettings detector, ScoringRules rules, List<Leg> legs, double rateHz,
+                           Path rawDir) {}
 
     private final NightJournal journal;
     private final String nightId;
@@ -49,10 +61,16 @@ final class NightSession {
     private final long partStartUs;
     private final NightTally before;
     private final long outageSamples;
+    private final Clocks clocks;
+    private final Path rawDir;
+    /** The raw recording of each leg (by ordinal), opened at the leg's first samples; null until then or when off. */
+    private final RawRecordingWriter[] raw = new RawRecordingWriter[2];
 
-    private NightSession(NightJournal journal, String nightId, Settings settings, long partBaseNs, long partStartUs,
-                         NightTally before, long outageSamples) {
+    private NightSession(NightJournal journal, Clocks clocks, String nightId, Settings settings, long partBaseNs,
+                         long partStartUs, NightTally before, long outageSamples) {
         this.journal = journal;
+        this.clocks = clocks;
+        this.rawDir = settings.rawDir();
         this.nightId = nightId;
         this.partBaseNs = partBaseNs;
         this.partStartUs = partStartUs;
@@ -70,7 +88,7 @@ final class NightSession {
         String id = ID_TIME.format(Instant.ofEpochMilli(wallMs)) + "-" + bootId.substring(0, Math.min(8, bootId.length()))
                 + "-" + baseNs / 1_000_000;
         journal.startNight(new NightStart(id, bootId, baseNs, wallMs, clocks.wallSynchronised()));
-        return new NightSession(journal, id, settings, baseNs, 0, null, 0);
+        return new NightSession(journal, clocks, id, settings, baseNs, 0, null, 0);
     }
 
     /**
@@ -84,7 +102,7 @@ final class NightSession {
                 startUs, startCertain));
         long outageUs = Math.max(0, startUs - saved.recordedUntilUs());
         long outage = Math.round(outageUs / 1e6 * settings.rateHz()) * settings.legs().size();
-        NightSession session = new NightSession(journal, nightId, settings, baseNs, startUs, saved, outage);
+        NightSession session = new NightSession(journal, clocks, nightId, settings, baseNs, startUs, saved, outage);
         if (saved.signal().samples() > 0) {
             session.recorder.continueWornNight();
         }
@@ -95,13 +113,63 @@ final class NightSession {
         return nightId;
     }
 
-    /** One sample of one leg, timed on the monotonic clock. Samples from before the part began are ignored. */
-    void accept(Leg leg, long timeNs, double x, double y, double z) {
-        long sincePartNs = timeNs - partBaseNs;
-        if (sincePartNs < 0) {
-            return;
+    /**
+     * The samples of one read of one leg, timed on the monotonic clock; samples from before the part
+     * began are ignored. With raw recording on, they are appended to the leg's recording too.
+     */
+    void accept(LegInput input, SampleBatch batch) {
+        Leg leg = input.leg();
+        RawRecordingWriter writer = rawDir == null || batch.count == 0 ? null : rawWriter(input);
+        try {
+            for (int k = 0; k < batch.count; k++) {
+                long sincePartNs = batch.timeNs[k] - partBaseNs;
+                if (sincePartNs < 0) {
+                    continue;
+                }
+                // Whole µs on the night's axis, as the raw recording keeps them: re-scoring it gives this night.
+                long nightUs = partStartUs + sincePartNs / 1000;
+                recorder.accept(leg, nightUs / 1e6, batch.x[k], batch.y[k], batch.z[k]);
+                if (writer != null) {
+                    writer.append(nightUs, batch.x[k], batch.y[k], batch.z[k]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the raw recording of night " + nightId + " could not be written", e);
         }
-        recorder.accept(leg, (partStartUs + sincePartNs / 1000.0) / 1e6, x, y, z);
+    }
+
+    /**
+     * The leg's raw recording, opened at its first samples (the sensor has answered, so its chip and
+     * scale are known). A night resumed after a restart continues the same file with a new part.
+     */
+    private RawRecordingWriter rawWriter(LegInput input) {
+        int at = input.leg().ordinal();
+        if (raw[at] == null) {
+            LegInput.SensorFormat f = input.format();
+            char leg = input.leg() == Leg.RIGHT ? 'R' : 'L';
+            Path file = rawDir.resolve(nightId + (leg == 'R' ? "-right" : "-left") + ".lwr");
+            // The recording's time base is the night's axis: (monotonic - base) / 1000 = µs of the night.
+            long baseNs = partBaseNs - partStartUs * 1000;
+            RawRecordingHeader header = new RawRecordingHeader(leg, f.chip(), f.rateHz(), f.rangeG(),
+                    CountScale.of(f.gPerCount()), nightId, clocks.bootId(), baseNs, clocks.wallMs(),
+                    (clocks.monotonicNs() - baseNs) / 1000, clocks.wallSynchronised());
+            try {
+                raw[at] = RawRecordingWriter.open(file, header, RawRecordingWriter.Options.DEFAULT);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the raw recording " + file + " could not be opened", e);
+            }
+        }
+        return raw[at];
+    }
+
+    /** Forces the raw recordings to disk and closes them (at the end of the night or of this part). */
+    void closeRecordings() throws IOException {
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != null) {
+                raw[i].close();
+                raw[i] = null;
+            }
+        }
     }
 
     private void journalMovement(Leg leg, long onsetUs, long offsetUs, double peakG) {
@@ -128,6 +196,7 @@ final class NightSession {
 
     /** Ends the night: settles the recorder and journals the whole night's tally as its summary. */
     Finished finish() throws IOException {
+        closeRecordings();
         NightSummary summary = recorder.finish();
         NightTally part = recorder.tally(summary);
         NightTally whole = before == null ? part : before.followedBy(part, outageSamples);

@@ -146,6 +146,11 @@ public final class SensorLegInput implements LegInput {
     }
 
     @Override
+    public SensorFormat format() {
+        return new SensorFormat(sensor.chipName(), sensor.nominalRateHz(), sensor.rangeG(), sensor.gPerCount());
+    }
+
+    @Override
     public String fault() {
         return fault;
     }

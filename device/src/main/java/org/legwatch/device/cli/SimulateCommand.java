@@ -56,6 +56,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--first-evening", paramLabel = "YYYY-MM-DD", description = "The date of the first evening (default: as many days ago as there are nights).")
     LocalDate firstEvening;
 
+    @Option(names = "--raw", paramLabel = "DIR",
+            description = "Also write raw recordings of the acceleration (.lwr, one per leg and night) into DIR.")
+    Path rawDir;
+
     @Option(names = "--start-at", paramLabel = "HH:MM", defaultValue = "19:00",
             description = "Local time on the first evening at which simulated time starts (default ${DEFAULT-VALUE}; e.g. 23:30 to be mid-night at once).")
     LocalTime startAt;
@@ -70,7 +74,8 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--legs must be 1 or 2");
         }
         double speedUp = speed.equalsIgnoreCase("max") ? Double.POSITIVE_INFINITY : parseSpeed(speed);
-        AgentConfig cfg = config == null ? AgentConfig.defaults("simulated") : AgentConfig.load(config, "simulated");
+        AgentConfig loaded = config == null ? AgentConfig.defaults("simulated") : AgentConfig.load(config, "simulated");
+        AgentConfig cfg = rawDir == null ? loaded : loaded.withRawDir(rawDir);
         ZoneId zone = ZoneId.systemDefault();
         LocalDate evening = firstEvening != null ? firstEvening : LocalDate.now(zone).minusDays(nights);
         Path dir = journalDir != null ? journalDir : Files.createTempDirectory("legwatch-simulated-journal-");

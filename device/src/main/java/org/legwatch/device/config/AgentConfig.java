@@ -207,6 +207,13 @@ public record AgentConfig(
         return v.equalsIgnoreCase("none") ? -1 : intIn(v, 0, 27);
     }
 
+    /** The same settings with raw recordings going to {@code dir} ({@code null}: none). */
+    public AgentConfig withRawDir(Path dir) {
+        return new AgentConfig(deviceId, i2cBus, rightAddress, leftAddress, rateHz, rangeG, shankAxis, windowStart, windowEnd,
+                endAfterUpMinutes, rules, minValidHours, checkpointSeconds, resumeWithinMinutes, journalDir,
+                journalBudgetMb, journalWarnPercent, dir, buttonPin, ledPin, sensorRetrySeconds);
+    }
+
     /** The legs configured: right when a right sensor is, left when a left one is. */
     public int legCount() {
         return (rightAddress.isPresent() ? 1 : 0) + (leftAddress.isPresent() ? 1 : 0);

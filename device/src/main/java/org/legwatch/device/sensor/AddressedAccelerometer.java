@@ -69,6 +69,11 @@ public final class AddressedAccelerometer implements Accelerometer {
         return chip == null ? 0 : chip.rangeG();
     }
 
+    @Override
+    public double gPerCount() {
+        return chip().gPerCount();
+    }
+
     /** Before the chip is known, the smallest FIFO of the supported chips. */
     @Override
     public int fifoCapacity() {

@@ -111,6 +111,11 @@ public final class SimulatedAccelerometer implements Accelerometer {
     }
 
     @Override
+    public double gPerCount() {
+        return model.lsbG();
+    }
+
+    @Override
     public int fifoCapacity() {
         return fifoX.length;
     }

@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.legwatch.analysis.night.NightRecorder;
 import org.legwatch.analysis.night.NightSummary;
+import org.legwatch.analysis.night.NightTally;
 import org.legwatch.analysis.night.NightTallyCodec;
 import org.legwatch.analysis.night.ScoredNight;
+import org.legwatch.analysis.scoring.Leg;
 import org.legwatch.analysis.sim.PatientProfile;
 import org.legwatch.device.config.AgentConfig;
 import org.legwatch.device.gpio.AgentState;
@@ -23,6 +26,7 @@ import org.legwatch.device.gpio.NightButton;
 import org.legwatch.device.gpio.StatusLight;
 import org.legwatch.device.journal.NightJournal;
 import org.legwatch.device.sim.DeviceSimulation;
+import org.legwatch.link.recording.RawRecordingReader;
 import org.legwatch.device.sim.SimulatedWearer.NightTruth;
 
 /** The real agent, on simulated sensors and simulated time, records nights the way the truth says. */
@@ -199,5 +203,45 @@ class AgentSimulationTest {
         NightTruth truth = sim.wearer().truths().get(0);
         assertTrue(Math.abs(s.statistics().plmIndex() - truth.plmi()) <= Math.max(2, 0.1 * truth.plmi()),
                 "PLMI " + s.statistics().plmIndex() + ", truth " + truth.plmi());
+    }
+
+    @Test
+    void theRawRecordingsReScoreToExactlyTheNightTheDeviceRecorded() throws IOException, InterruptedException {
+        Path raw = dir.resolve("raw");
+        AgentConfig config = AgentConfig.defaults("test-device").withRawDir(raw);
+        List<NightJournal.Night> nights = new ArrayList<>();
+        DeviceSimulation sim = new DeviceSimulation(config, PatientProfile.MODERATE, 1, 2, 11, LocalDate.of(2026, 11, 2),
+                DeviceSimulation.DEFAULT_START, ZONE, Double.POSITIVE_INFINITY, (night, scored, why) -> nights.add(night));
+        try (NightJournal journal = NightJournal.open(dir.resolve("journal"), NightJournal.Options.defaults(),
+                new NightJournal.BudgetListener() { })) {
+            sim.run(journal);
+        }
+        NightJournal.Night night = nights.get(0);
+        NightTally tally = NightTallyCodec.decode(night.summary().orElseThrow());
+        NightSummary recorded = ScoredNight.rebuild(Agent.detected(night), tally).summary();
+
+        NightSession.Settings settings = sim.setup().settings();
+        NightRecorder again = new NightRecorder(settings.night(), settings.detector(), settings.rules(), settings.legs(),
+                settings.rateHz(), m -> { });
+        try (RawRecordingReader right = RawRecordingReader.open(raw.resolve(night.id() + "-right.lwr"));
+             RawRecordingReader left = RawRecordingReader.open(raw.resolve(night.id() + "-left.lwr"))) {
+            assertEquals("simulated LIS3DH +-4g", right.header().chip());
+            boolean r = right.next();
+            boolean l = left.next();
+            while (r || l) {
+                if (r && (!l || right.tUs() <= left.tUs())) {
+                    again.accept(Leg.RIGHT, right.tUs() / 1e6, right.x(), right.y(), right.z());
+                    r = right.next();
+                } else {
+                    again.accept(Leg.LEFT, left.tUs() / 1e6, left.x(), left.y(), left.z());
+                    l = left.next();
+                }
+            }
+            assertTrue(right.damage().isEmpty() && left.damage().isEmpty());
+        }
+        NightSummary rescored = again.finish();
+        assertEquals(recorded.statistics(), rescored.statistics());
+        assertEquals(recorded.inBed(), rescored.inBed());
+        assertEquals(recorded.signal().samples(), rescored.signal().samples());
     }
 }
