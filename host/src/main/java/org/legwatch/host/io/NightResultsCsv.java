@@ -2,13 +2,15 @@ package org.legwatch.host.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.ArrayList;
 import org.legwatch.analysis.response.PatientNight;
 
 /**
@@ -32,10 +34,13 @@ public final class NightResultsCsv {
     private NightResultsCsv() {
     }
 
-    /** Nights by patient (patients in id order, nights in file order). */
+    /** Nights by patient (patients in id order, nights in date order). */
     public static Map<String, List<PatientNight>> read(Path file) throws IOException, InputFormatException {
-        Map<String, List<PatientNight>> byPatient = new TreeMap<>();
-        Map<String, Map<LocalDate, Long>> seen = new HashMap<>();
+        Map<String, List<PatientNight>> byPatient = new HashMap<>();
+        Map<String, List<Long>> lines = new HashMap<>();
+        String current = null;
+        List<PatientNight> currentNights = null;
+        List<Long> currentLines = null;
         try (CsvReader csv = CsvReader.open(file, PATIENT, DATE, PLMI, PLM_COUNT, TIME_IN_BED, PERIODICITY, VALID)) {
             while (csv.next()) {
                 String patient = patient(csv, PATIENT);
@@ -57,15 +62,42 @@ public final class NightResultsCsv {
                 if (periodicity < 0 || periodicity > 1) {
                     throw csv.fail(PERIODICITY, "a periodicity index is between 0 and 1, not " + csv.text(PERIODICITY));
                 }
-                Long earlier = seen.computeIfAbsent(patient, p -> new HashMap<>()).putIfAbsent(date, csv.line());
-                if (earlier != null) {
-                    throw csv.fail(DATE, "patient " + patient + " already has a night dated " + date + " (line " + earlier + ")");
+                // A patient's rows usually come together: look the lists up only when the patient changes.
+                if (!patient.equals(current)) {
+                    current = patient;
+                    currentNights = byPatient.computeIfAbsent(patient, p -> new ArrayList<>());
+                    currentLines = lines.computeIfAbsent(patient, p -> new ArrayList<>());
                 }
-                byPatient.computeIfAbsent(patient, p -> new ArrayList<>())
-                        .add(new PatientNight(date, plmi, Double.isNaN(count) ? -1 : (int) count, hours, periodicity, valid));
+                currentNights.add(new PatientNight(date, plmi, Double.isNaN(count) ? -1 : (int) count, hours, periodicity, valid));
+                currentLines.add(csv.line());
             }
         }
-        return byPatient;
+        Map<String, List<PatientNight>> sorted = new TreeMap<>();
+        for (Map.Entry<String, List<PatientNight>> entry : byPatient.entrySet()) {
+            sorted.put(entry.getKey(), inDateOrder(file, entry.getKey(), entry.getValue(), lines.get(entry.getKey())));
+        }
+        return sorted;
+    }
+
+    /** A patient's nights sorted by date; two nights on one date are an error naming both lines. */
+    private static List<PatientNight> inDateOrder(Path file, String patient, List<PatientNight> nights, List<Long> lines)
+            throws InputFormatException {
+        Integer[] order = new Integer[nights.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // Stable: of two rows with one date, the earlier line comes first and the later one is reported.
+        Arrays.sort(order, Comparator.comparing(i -> nights.get(i).date()));
+        List<PatientNight> sorted = new ArrayList<>(order.length);
+        for (int k = 0; k < order.length; k++) {
+            PatientNight night = nights.get(order[k]);
+            if (k > 0 && night.date().equals(sorted.getLast().date())) {
+                throw new InputFormatException(file, lines.get(order[k]), DATE,
+                        "patient " + patient + " already has a night dated " + night.date() + " (line " + lines.get(order[k - 1]) + ")");
+            }
+            sorted.add(night);
+        }
+        return sorted;
     }
 
     static String patient(CsvReader csv, String column) throws InputFormatException {
@@ -76,13 +108,35 @@ public final class NightResultsCsv {
         return patient;
     }
 
+    /** A {@code YYYY-MM-DD} date (read by hand: a cohort file holds millions, and the general parser is slow). */
     static LocalDate date(CsvReader csv, String column) throws InputFormatException {
         String text = csv.text(column);
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw csv.fail(column, "'" + text + "' is not a date (YYYY-MM-DD)");
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (DateTimeException e) {
+                    // reported below
+                }
+            }
         }
+        throw csv.fail(column, "'" + text + "' is not a date (YYYY-MM-DD)");
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = 10 * value + (c - '0');
+        }
+        return value;
     }
 
     private static boolean flag(CsvReader csv, String column) throws InputFormatException {

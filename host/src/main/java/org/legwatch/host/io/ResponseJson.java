@@ -2,7 +2,6 @@ package org.legwatch.host.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -34,30 +33,31 @@ import org.legwatch.analysis.response.TherapyEvent;
  * significant digits. docs/formats.md lists every key.
  */
 public final class ResponseJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private ResponseJson() {
     }
 
-    public static ObjectNode toJson(List<PatientResponse> patients, CohortSummary cohort, ResponseSettings settings) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("generated_by", "legwatch analyze");
-        root.put("rule", settings.ruleText());
-        root.set("settings", settings(settings));
-        ArrayNode list = root.putArray("patients");
-        for (PatientResponse patient : patients) {
-            list.add(patient(patient));
-        }
-        root.set("cohort", cohort(cohort));
-        return root;
-    }
-
+    /** Writes patient by patient, so a cohort's output is never held in memory as a whole. */
     public static void write(Path file, List<PatientResponse> patients, CohortSummary cohort, ResponseSettings settings)
             throws IOException {
-        ObjectNode root = toJson(patients, cohort, settings);
         TextFiles.writeAtomically(file, writer -> {
-            JSON.writeValue(writer, root);
+            try (JsonGenerator json = JSON.getFactory().createGenerator(writer)) {
+                json.useDefaultPrettyPrinter();
+                json.writeStartObject();
+                json.writeStringField("generated_by", "legwatch analyze");
+                json.writeStringField("rule", settings.ruleText());
+                json.writeFieldName("settings");
+                JSON.writeTree(json, settings(settings));
+                json.writeArrayFieldStart("patients");
+                for (PatientResponse patient : patients) {
+                    JSON.writeTree(json, patient(patient));
+                }
+                json.writeEndArray();
+                json.writeFieldName("cohort");
+                JSON.writeTree(json, cohort(cohort));
+                json.writeEndObject();
+            }
             writer.write("\n");
         });
     }
