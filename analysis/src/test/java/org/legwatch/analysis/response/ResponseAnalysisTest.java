@@ -100,6 +100,20 @@ class ResponseAnalysisTest {
     }
 
     @Test
+    void aSteadyReturnBringsTheReviewForwardBeforeItCountsAsALoss() {
+        // Down from 40 to 10 /h at day 10, then back up by 0.15 /h a night: the responding mean to day 120 is
+        // 18.25, half-way back is 29.1 /h, which the rising line reaches near day 137 (before the usual 182).
+        List<PatientNight> nights = nights(-30, 120, d -> d < 10 ? 40 : 10 + 0.15 * (d - 10));
+        InfusionResponse r = ResponseAnalysis.analyze(new PatientTimeline("T", nights, List.of(iv(0, 1000))), SETTINGS)
+                .infusions().getFirst();
+        assertEquals(10, r.timing().onsetDay());
+        assertNull(r.timing().lossDay(), "not yet back up by half the fall");
+        long reviewDay = r.timing().reviewDate().toEpochDay() - DAY0.toEpochDay();
+        assertEquals(137, reviewDay, 6);
+        assertTrue(r.timing().reviewBasis().contains("PLMI rising since onset"), r.timing().reviewBasis());
+    }
+
+    @Test
     void thinWindowsLeaveTheResponderUndecided() {
         List<PatientNight> nights = new ArrayList<>(nights(-5, 80, d -> d >= 10 ? 12 : 36));
         PatientResponse p = ResponseAnalysis.analyze(new PatientTimeline("D", nights, List.of(iv(0, 1000))), SETTINGS);
