@@ -43,34 +43,17 @@ public record ResponseSettings(int baselineDays, int responseStartDay, int respo
         require(ferritinNightDays >= 0, "the ferritin pairing window cannot be negative");
     }
 
-    public ResponseSettings withWindows(int baseline, int responseStart, int responseEnd) {
-        return new ResponseSettings(baseline, responseStart, responseEnd, minValidNights, confidence, responderRule,
-                courseGapDays, unreliableFerritinDays, sustainedNights, lossNights, lossFraction, usualDurationDays,
-                ferritinTarget, ferritinNightDays);
-    }
-
-    public ResponseSettings withMinValidNights(int nights) {
-        return new ResponseSettings(baselineDays, responseStartDay, responseEndDay, nights, confidence, responderRule,
-                courseGapDays, unreliableFerritinDays, sustainedNights, lossNights, lossFraction, usualDurationDays,
-                ferritinTarget, ferritinNightDays);
-    }
-
-    public ResponseSettings withConfidence(double level) {
-        return new ResponseSettings(baselineDays, responseStartDay, responseEndDay, minValidNights, level, responderRule,
-                courseGapDays, unreliableFerritinDays, sustainedNights, lossNights, lossFraction, usualDurationDays,
-                ferritinTarget, ferritinNightDays);
+    /** The defaults with the choices a user sets on the command line. */
+    public static ResponseSettings of(int baselineDays, int responseStartDay, int responseEndDay, int minValidNights,
+                                      double confidence, ResponderRule rule, int courseGapDays) {
+        ResponseSettings d = DEFAULT;
+        return new ResponseSettings(baselineDays, responseStartDay, responseEndDay, minValidNights, confidence, rule,
+                courseGapDays, d.unreliableFerritinDays, d.sustainedNights, d.lossNights, d.lossFraction,
+                d.usualDurationDays, d.ferritinTarget, d.ferritinNightDays);
     }
 
     public ResponseSettings withResponderRule(ResponderRule rule) {
-        return new ResponseSettings(baselineDays, responseStartDay, responseEndDay, minValidNights, confidence, rule,
-                courseGapDays, unreliableFerritinDays, sustainedNights, lossNights, lossFraction, usualDurationDays,
-                ferritinTarget, ferritinNightDays);
-    }
-
-    public ResponseSettings withCourseGapDays(int days) {
-        return new ResponseSettings(baselineDays, responseStartDay, responseEndDay, minValidNights, confidence, responderRule,
-                days, unreliableFerritinDays, sustainedNights, lossNights, lossFraction, usualDurationDays,
-                ferritinTarget, ferritinNightDays);
+        return of(baselineDays, responseStartDay, responseEndDay, minValidNights, confidence, rule, courseGapDays);
     }
 
     /** The responder rule in words. */

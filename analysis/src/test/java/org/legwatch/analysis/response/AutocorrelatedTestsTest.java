@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** The window comparisons and regressions that allow for night-to-night correlation. */
 class AutocorrelatedTestsTest {
+    /** x = 1..10 and y = x + 0.5: the pairwise differences are k + 0.5 (k = -9..9) with multiplicity 10 - |k|. */
+    private static final double[] ONE_TO_TEN = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    private static final double[] HALF_HIGHER = {1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5, 10.5};
 
     /** Days 0, 2, 4, ...: no two nights are consecutive, so no correlation can be estimated and none is used. */
     private static DaySeries everyOtherDay(int firstDay, double... values) {
@@ -79,16 +82,14 @@ class AutocorrelatedTestsTest {
 
     @Test
     void mosesIntervalByHand() {
-        // x = 1..10, y = x + 0.5: differences k + 0.5 (k = -9..9) with multiplicity 10 - |k|. Unadjusted,
-        // C = floor(50 - 1.959964 * sqrt(100 * 21 / 12)) = 24: the 24th smallest is -2.5, the 24th largest 3.5.
-        double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        double[] y = {1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5, 10.5};
-        RankShift.Estimate e = RankShift.compare(everyOtherDay(-40, x), everyOtherDay(2, y), 0.95, false);
+        // Unadjusted, C = floor(50 - 1.959964 * sqrt(100 * 21 / 12)) = 24: the 24th smallest difference is -2.5,
+        // the 24th largest 3.5.
+        RankShift.Estimate e = RankShift.compare(everyOtherDay(-40, ONE_TO_TEN), everyOtherDay(2, HALF_HIGHER), 0.95, false);
         assertEquals(0.5, e.shift(), 0);
         assertEquals(-2.5, e.ciLow(), 0);
         assertEquals(3.5, e.ciHigh(), 0);
         // At 80 %: C = floor(50 - 1.281552 * 13.2288) = 33: the 33rd smallest is k = -2.
-        RankShift.Estimate narrow = RankShift.compare(everyOtherDay(-40, x), everyOtherDay(2, y), 0.80, false);
+        RankShift.Estimate narrow = RankShift.compare(everyOtherDay(-40, ONE_TO_TEN), everyOtherDay(2, HALF_HIGHER), 0.80, false);
         assertEquals(-1.5, narrow.ciLow(), 0);
         assertEquals(2.5, narrow.ciHigh(), 0);
     }
@@ -113,9 +114,7 @@ class AutocorrelatedTestsTest {
 
     @Test
     void adjustedTestWithoutConsecutiveNightsUsesStudentTOnTheEffectiveNights() {
-        double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        double[] y = {1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5, 10.5};
-        RankShift.Test test = RankShift.test(everyOtherDay(-40, x), everyOtherDay(2, y), 0.95, true);
+        RankShift.Test test = RankShift.test(everyOtherDay(-40, ONE_TO_TEN), everyOtherDay(2, HALF_HIGHER), 0.95, true);
         assertEquals(0, test.rho(), 0);
         assertEquals(20, test.effectiveNights(), 1e-12);
         assertEquals(new org.apache.commons.math3.distribution.TDistribution(18).inverseCumulativeProbability(0.975), test.critical(), 1e-7);

@@ -247,9 +247,12 @@ class ResponseAnalysisTest {
 
     @Test
     void settingsAreChecked() {
-        assertThrows(IllegalArgumentException.class, () -> SETTINGS.withWindows(28, 50, 40));
-        assertThrows(IllegalArgumentException.class, () -> SETTINGS.withMinValidNights(2));
-        assertThrows(IllegalArgumentException.class, () -> SETTINGS.withConfidence(1));
+        ResponderRule rule = ResponderRule.DEFAULT;
+        assertThrows(IllegalArgumentException.class, () -> ResponseSettings.of(28, 50, 40, 7, 0.95, rule, 14));
+        assertThrows(IllegalArgumentException.class, () -> ResponseSettings.of(28, 28, 84, 2, 0.95, rule, 14));
+        assertThrows(IllegalArgumentException.class, () -> ResponseSettings.of(28, 28, 84, 7, 1, rule, 14));
+        assertThrows(IllegalArgumentException.class, () -> ResponseSettings.of(28, 28, 84, 7, 0.95, rule, -1));
+        assertEquals(ResponseSettings.DEFAULT, ResponseSettings.of(28, 28, 84, 7, 0.95, rule, 14));
         assertThrows(IllegalArgumentException.class, () -> new ResponderRule(0, false));
         assertThrows(IllegalArgumentException.class, () -> new ResponderRule(120, true));
     }

@@ -121,12 +121,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     ResponseSettings settings() {
-        return ResponseSettings.DEFAULT
-                .withWindows(baselineDays, responseStart, responseEnd)
-                .withMinValidNights(minValidNights)
-                .withConfidence(confidence)
-                .withResponderRule(new ResponderRule(minFall, requireCi))
-                .withCourseGapDays(courseGapDays);
+        return ResponseSettings.of(baselineDays, responseStart, responseEnd, minValidNights, confidence,
+                new ResponderRule(minFall, requireCi), courseGapDays);
     }
 
     /** Patients are independent, so they are analysed in parallel; the order of the results is the patients'. */
