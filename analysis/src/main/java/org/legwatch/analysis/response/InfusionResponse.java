@@ -10,7 +10,8 @@ import java.util.List;
  * @param baselineFrom          first day of the baseline window
  * @param baselineTo            last day of the baseline window
  * @param responseFrom          first day of the response window
- * @param responseTo            last day of the response window actually used (earlier when the next course cut it short)
+ * @param responseTo            last day of the response window actually used (earlier when the next course cut it short;
+ *                              {@code null} when the next course began before the response window)
  * @param nextCourse            the next course's date when it begins before this course's response window ends, else {@code null}
  * @param baselineAfterCourse   an earlier course whose response period (day 0 to the response window's end) reaches
  *                              into this baseline window, else {@code null}: the baseline is then on treatment

@@ -17,12 +17,10 @@ public final class KaplanMeier {
     }
 
     private final List<Step> steps;
-    private final int observations;
     private final int events;
 
-    private KaplanMeier(List<Step> steps, int observations, int events) {
+    private KaplanMeier(List<Step> steps, int events) {
         this.steps = steps;
-        this.observations = observations;
         this.events = events;
     }
 
@@ -60,15 +58,11 @@ public final class KaplanMeier {
             }
             atRisk -= leaving;
         }
-        return new KaplanMeier(List.copyOf(steps), n, totalEvents);
+        return new KaplanMeier(List.copyOf(steps), totalEvents);
     }
 
     public List<Step> steps() {
         return steps;
-    }
-
-    public int observations() {
-        return observations;
     }
 
     public int events() {

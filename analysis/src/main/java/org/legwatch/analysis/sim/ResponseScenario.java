@@ -1,5 +1,7 @@
 package org.legwatch.analysis.sim;
 
+import java.util.Locale;
+
 /**
  * A population of simulated patients around one IV iron infusion (day 0): how their PLM index
  * behaves night to night and whether, how much, how soon and for how long it responds. Each patient
@@ -41,7 +43,7 @@ public record ResponseScenario(String name, double[] baselinePlmi, double nightS
      * windows (28 baseline and 56 response nights) or with nights missing as in life.
      */
     public static ResponseScenario steadyFall(double fall, boolean complete) {
-        return new ResponseScenario(String.format(java.util.Locale.ROOT, "fall-%.0f%%%s", 100 * fall, complete ? "" : "-missing"),
+        return new ResponseScenario(String.format(Locale.ROOT, "fall-%.0f%%%s", 100 * fall, complete ? "" : "-missing"),
                 TYPICAL_BASELINE, 8, RHO, new double[] {fall, fall}, new double[] {0, 14}, new double[] {0, 14}, NEVER,
                 new double[] {0, 0}, 28, 84, complete ? 0 : 0.10, complete ? 0 : 0.3, complete ? 0 : 0.05, 0);
     }
@@ -69,10 +71,5 @@ public record ResponseScenario(String name, double[] baselinePlmi, double nightS
                 responder ? new double[] {0.3, 0.8} : new double[] {0, 0}, new double[] {7, 42}, new double[] {0, 14},
                 new double[] {30, 360}, new double[] {7, 28}, 42, secondCourse ? 420 : 240, 0.10, 0.3, 0.05,
                 secondCourse ? 240 : 0);
-    }
-
-    /** Whether the truth has any response. */
-    public boolean hasEffect() {
-        return fall[1] > 0;
     }
 }

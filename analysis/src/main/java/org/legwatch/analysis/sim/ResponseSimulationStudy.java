@@ -1,6 +1,7 @@
 package org.legwatch.analysis.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.legwatch.analysis.response.InterruptedTimeSeries;
 import org.legwatch.analysis.response.OutcomeComparison;
 import org.legwatch.analysis.response.PatientNight;
 import org.legwatch.analysis.response.PatientResponse;
+import org.legwatch.analysis.response.Quantiles;
 import org.legwatch.analysis.response.RankShift;
 import org.legwatch.analysis.response.ResponderRule;
 import org.legwatch.analysis.response.ResponseAnalysis;
@@ -176,7 +178,7 @@ public final class ResponseSimulationStudy {
         double[] e = errors.stream().mapToDouble(Double::doubleValue).toArray();
         return new WithEffect(run.results().size(), n, detected / (double) n, c.rate("responder", n), rates,
                 c.rate("coverage", steady), c.rate("meanCoverage", steady), steady,
-                org.legwatch.analysis.response.Quantiles.median(e),
+                Quantiles.median(e),
                 detected == 0 ? Double.NaN : onsetFound / (double) detected,
                 detected == 0 ? Double.NaN : onsetClose / (double) detected, c.rate("its", n));
     }
@@ -229,7 +231,7 @@ public final class ResponseSimulationStudy {
         }
         double[] e = ferritinErrors.stream().mapToDouble(Double::doubleValue).toArray();
         return new Durability(losses, found / (double) losses, close / (double) losses, durable, falseLoss / (double) durable,
-                org.legwatch.analysis.response.Quantiles.median(e));
+                Quantiles.median(e));
     }
 
     private static Map<Double, Double> thresholdRates(Counter c, int n) {
@@ -270,7 +272,7 @@ public final class ResponseSimulationStudy {
                 values[n++] = night.plmi();
             }
         }
-        return new DaySeries(java.util.Arrays.copyOf(days, n), java.util.Arrays.copyOf(values, n));
+        return new DaySeries(Arrays.copyOf(days, n), Arrays.copyOf(values, n));
     }
 
     /** Named counts and sums. */
