@@ -110,6 +110,20 @@ public final class CsvReader implements Closeable {
         }
     }
 
+    /** A finite decimal number. */
+    public double number(String column) throws InputFormatException {
+        String value = text(column);
+        try {
+            double number = Double.parseDouble(value);
+            if (Double.isFinite(number) && !value.isEmpty() && Character.isDigit(value.charAt(value.length() - 1))) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, naming the field
+        }
+        throw fail(column, "'" + value + "' is not a number");
+    }
+
     /** An error about a field of the current record. */
     public InputFormatException fail(String column, String problem) {
         return new InputFormatException(file, lineNumber, column, problem);
