@@ -77,12 +77,12 @@ class AgentSimulationTest {
     private record Restarted(NightJournal.Night night, ScoredNight scored, String reason, NightTruth truth) {}
 
     /** Records one night, cuts the power {@code cutAfterH} into it, reboots {@code offMinutes} later and lets the night end. */
-    private Restarted cutAndReboot(long seed, double cutAfterH, double offMinutes, boolean syncedAfter)
+    private Restarted cutAndReboot(long seed, int legs, double cutAfterH, double offMinutes, boolean syncedAfter)
             throws IOException, InterruptedException {
         AgentConfig config = AgentConfig.defaults("test-device");
         List<String> reasons = new ArrayList<>();
         List<ScoredNight> finished = new ArrayList<>();
-        DeviceSimulation sim = new DeviceSimulation(config, PatientProfile.MODERATE, 1, 2, seed, LocalDate.of(2026, 11, 2), DeviceSimulation.DEFAULT_START,
+        DeviceSimulation sim = new DeviceSimulation(config, PatientProfile.MODERATE, 1, legs, seed, LocalDate.of(2026, 11, 2), DeviceSimulation.DEFAULT_START,
                 ZONE, Double.POSITIVE_INFINITY, (night, scored, why) -> {
                     finished.add(scored);
                     reasons.add(why);
@@ -124,7 +124,7 @@ class AgentSimulationTest {
 
     @Test
     void aPowerCutMidNightResumesTheSameNightAndLosesOnlyTheTimeTheDeviceWasOff() throws IOException, InterruptedException {
-        Restarted r = cutAndReboot(7, 4, 3, true);
+        Restarted r = cutAndReboot(7, 2, 4, 3, true);
         assertEquals(1, r.night().parts().size());
         NightJournal.NightPart part = r.night().parts().get(0);
         assertTrue(part.startCertain(), "both wall clocks synchronised: the part is placed exactly");
@@ -141,7 +141,7 @@ class AgentSimulationTest {
 
     @Test
     void withoutASynchronisedClockTheResumedPartIsMarkedAsPlacedAtTheEarliestPossibleTime() throws IOException, InterruptedException {
-        Restarted r = cutAndReboot(8, 3, 10, false);
+        Restarted r = cutAndReboot(8, 1, 3, 10, false);
         NightJournal.NightPart part = r.night().parts().get(0);
         assertFalse(part.startCertain());
         assertTrue(r.scored().summary().hoursInBed() < r.truth().hoursInBed(), "the time off is not in bed");
@@ -149,7 +149,7 @@ class AgentSimulationTest {
 
     @Test
     void aPiThatComesBackAfterTheWindowClosesTheNightAsItWasSaved() throws IOException, InterruptedException {
-        Restarted r = cutAndReboot(9, 5, 12 * 60, true);
+        Restarted r = cutAndReboot(9, 1, 5, 12 * 60, true);
         assertEquals("interrupted by a restart and not resumed", r.reason());
         assertTrue(r.night().parts().isEmpty());
         double hours = r.scored().summary().hoursInBed();
