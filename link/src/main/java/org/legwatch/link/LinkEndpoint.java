@@ -40,6 +40,8 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
     /** Longest the loop sleeps, so that a missed deadline costs at most this. */
     private static final long MAX_SLEEP_NS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final Object WAKE = new Object();
+    /** Events handled before the timers get a turn. */
+    private static final int MAX_EVENTS_PER_TURN = 64;
 
     final Transport transport;
     final LinkSettings settings;
@@ -57,6 +59,10 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
     Session session;
     /** When the last authentic frame arrived on the open port. */
     long lastAuthentic;
+    /** A sequenced frame arrived since the last acknowledgement was sent. */
+    private boolean ackOwed;
+    /** When the last acknowledgement is sent again, or {@link Long#MAX_VALUE}. */
+    private long ackRepeatAt = Long.MAX_VALUE;
 
     LinkEndpoint(Transport transport, LinkSettings settings, String name) {
         this.transport = transport;
@@ -203,17 +209,14 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
                 stopping = true;
                 break;
             }
-            now = System.nanoTime();
-            if (ev instanceof Connection.Inbound in) {
-                if (in.from() == c) {
-                    frame(c, in.frame(), now);
-                }
-            } else if (ev instanceof Connection.Failed f) {
-                if (f.from() == c) {
-                    throw f.cause();
-                }
-            } else if (ev instanceof Runnable task) {
-                task.run();
+            // Everything that is waiting is handled before the timers, so that a burst of frames is
+            // answered by one acknowledgement.
+            for (int n = 0; ev != null && n < MAX_EVENTS_PER_TURN; n++) {
+                handle(c, ev, System.nanoTime());
+                ev = events.poll();
+            }
+            if (ev != null) {
+                handle(c, ev, System.nanoTime());
             }
             now = System.nanoTime();
             if (now - lastAuthentic >= settings.reopenAfter().toNanos()) {
@@ -226,6 +229,24 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
         return true;
     }
 
+    private long ackRepeatDelay() {
+        return settings.minRto().toNanos() / 2;
+    }
+
+    private void handle(Connection c, Object ev, long now) throws IOException {
+        if (ev instanceof Connection.Inbound in) {
+            if (in.from() == c) {
+                frame(c, in.frame(), now);
+            }
+        } else if (ev instanceof Connection.Failed f) {
+            if (f.from() == c) {
+                throw f.cause();
+            }
+        } else if (ev instanceof Runnable task) {
+            task.run();
+        }
+    }
+
     private long nextDeadline(long now) {
         long at = lastAuthentic + settings.reopenAfter().toNanos();
         Session s = session;
@@ -233,12 +254,20 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
             at = Math.min(at, s.lastReceived + settings.linkTimeout().toNanos());
             at = Math.min(at, s.lastSent + settings.heartbeatInterval().toNanos());
             at = Math.min(at, s.out.nextDeadline());
+            at = Math.min(at, ackRepeatAt);
         }
         return Math.min(at, deadline(now));
     }
 
     private void tick(Connection c, long now) throws IOException {
         Session s = session;
+        if (s != null && (ackOwed || (ackRepeatAt != Long.MAX_VALUE && now - ackRepeatAt >= 0))) {
+            // Every acknowledgement goes out a second time a little later: a lost one would cost the
+            // other end a retransmission timeout, and this direction is nearly idle.
+            ackRepeatAt = ackOwed ? now + ackRepeatDelay() : Long.MAX_VALUE;
+            ackOwed = false;
+            send(c, new Ack(s.in.next(), s.in.receivedBits()), now);
+        }
         if (s != null && now - s.lastReceived >= settings.linkTimeout().toNanos()) {
             counters.linkTimeouts.incrementAndGet();
             endSession("nothing heard for " + settings.linkTimeout().toMillis() + " ms");
@@ -323,7 +352,7 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
                     return;
                 }
                 List<Message> ready = s.in.accept(frame.seq(), m);
-                send(c, new Ack(s.in.next(), s.in.receivedBits()), now);
+                ackOwed = true;
                 for (Message r : ready) {
                     if (session != s) {
                         break;
@@ -359,6 +388,8 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
         }
         session = null;
         queued.clear();
+        ackOwed = false;
+        ackRepeatAt = Long.MAX_VALUE;
         LOG.log(Level.INFO, name + ": session " + Integer.toUnsignedString(s.id) + " ended: " + why);
         sessionEnded(s);
     }

@@ -37,8 +37,13 @@ import org.legwatch.link.wire.WireFormatException;
  */
 public final class NightReceiver extends LinkEndpoint {
 
-    /** Nights handed to the inbox and not yet answered beyond which the host asks the device to wait. */
-    static final int MAX_PENDING_COMMITS = 4;
+    /**
+     * Nights handed to the inbox and not yet answered beyond which the host asks the device to send
+     * them again later: bounds the memory a device can make the host hold.
+     */
+    static final int MAX_PENDING_COMMITS = 16;
+    /** Early "already stored?" questions waiting for the inbox beyond which no more are asked. */
+    static final int MAX_PENDING_CHECKS = 16;
 
     private final DeviceKeys keys;
     private final NightInbox inbox;
@@ -49,6 +54,7 @@ public final class NightReceiver extends LinkEndpoint {
     /** Whether the night being received turned out to be stored already and is answered. */
     private boolean answered;
     private int pendingCommits;
+    private int pendingChecks;
     private long lastUnauthenticatedReply = Long.MIN_VALUE / 2;
 
     public NightReceiver(Transport transport, DeviceKeys keys, NightInbox inbox, LinkSettings settings) {
@@ -203,10 +209,10 @@ public final class NightReceiver extends LinkEndpoint {
      * received, the device is told at once and can skip the rest.
      */
     private void checkStoredEarly(Session s, String nightId) {
-        if (pendingCommits >= MAX_PENDING_COMMITS) {
+        if (pendingChecks >= MAX_PENDING_CHECKS) {
             return;
         }
-        pendingCommits++;
+        pendingChecks++;
         String device = s.device.deviceId();
         inboxThread.execute(() -> {
             boolean stored;
@@ -219,7 +225,7 @@ public final class NightReceiver extends LinkEndpoint {
             }
             boolean found = stored;
             post(() -> {
-                pendingCommits--;
+                pendingChecks--;
                 if (found && session == s && assembling != null && !answered && assembling.nightId().equals(nightId)) {
                     answered = true;
                     counters.nightsAlreadyStored.incrementAndGet();

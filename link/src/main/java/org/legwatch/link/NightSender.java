@@ -208,7 +208,7 @@ public final class NightSender extends LinkEndpoint {
             counters.nightsFailed.incrementAndGet();
             long wait = hold(id, now);
             LOG.log(Level.WARNING, name + ": the host did not store night " + id + " (" + r.status() + ": " + r.reason()
-                    + "); sending it again in " + wait / 1_000_000_000 + " s");
+                    + "); sending it again in " + wait / 1_000_000 + " ms");
             return;
         }
         (r.status() == NightResult.Status.STORED ? counters.nightsStored : counters.nightsAlreadyStored)
@@ -223,7 +223,7 @@ public final class NightSender extends LinkEndpoint {
         } catch (IOException | RuntimeException e) {
             long wait = hold(id, now);
             LOG.log(Level.ERROR, name + ": night " + id + " is stored on the host, but recording that failed; it"
-                    + " will be sent again in " + wait / 1_000_000_000 + " s and recognised", e);
+                    + " will be sent again in " + wait / 1_000_000 + " ms and recognised", e);
         }
     }
 

@@ -8,12 +8,12 @@ final class TestSettings {
     private TestSettings() {}
 
     static LinkSettings fast() {
-        return fast(8, 256);
+        return fast(32, 256);
     }
 
     static LinkSettings fast(int window, int chunkBytes) {
-        return new LinkSettings(ms(40), ms(400), ms(1500), ms(60), ms(15), ms(400), window, chunkBytes, 2, ms(20),
-                ms(150), ms(20), ms(200), ms(50), ms(300), ms(200), ms(1000));
+        return new LinkSettings(ms(25), ms(300), ms(1500), ms(30), ms(10), ms(80), window, chunkBytes, 16, ms(10),
+                ms(60), ms(20), ms(200), ms(50), ms(300), ms(200), ms(1000));
     }
 
     static Duration ms(long n) {

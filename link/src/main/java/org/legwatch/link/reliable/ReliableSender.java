@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * The sending half of a reliable stream: sequence numbers, a window of frames awaiting
- * acknowledgement, and retransmission. A frame is resent when its retransmission timeout expires,
- * or at once when a frame sent after it has been acknowledged: a serial line never reorders, so an
- * earlier frame that is still missing was lost.
+ * acknowledgement, and retransmission. A frame is resent at once when a frame sent after it has been
+ * acknowledged: a serial line never reorders, so an earlier frame that is still missing was lost.
+ * When acknowledgements stop coming, the frame sent longest ago is resent after the retransmission
+ * timeout, which then doubles.
  */
 public final class ReliableSender {
 
@@ -21,6 +22,7 @@ public final class ReliableSender {
         final byte[] wire;
         final long firstSent;
         long lastSent;
+        long previousSent;
         boolean resent;
 
         InFlight(long seq, byte[] wire, long now) {
@@ -85,13 +87,15 @@ public final class ReliableSender {
      */
     public List<byte[]> acknowledged(long next, int received, long now) {
         long freshestSample = Long.MIN_VALUE;
+        boolean progress = false;
         for (int i = inFlight.size() - 1; i >= 0; i--) {
             InFlight f = inFlight.get(i);
             long bit = f.seq - next - 1;
             boolean arrived = f.seq < next || (bit >= 0 && bit < 32 && (received >>> bit & 1) != 0);
             if (arrived) {
                 inFlight.remove(i);
-                deliveredSentAt = Math.max(deliveredSentAt, f.lastSent);
+                progress = true;
+                deliveredSentAt = Math.max(deliveredSentAt, deliveredCopySentAt(f, now));
                 if (!f.resent && f.firstSent > freshestSample) {
                     freshestSample = f.firstSent;
                 }
@@ -99,6 +103,8 @@ public final class ReliableSender {
         }
         if (freshestSample != Long.MIN_VALUE) {
             rtt.sample(now - freshestSample);
+        } else if (progress) {
+            rtt.progress();
         }
         List<byte[]> lost = new ArrayList<>();
         for (InFlight f : inFlight) {
@@ -109,19 +115,25 @@ public final class ReliableSender {
         return lost;
     }
 
-    /** Frames whose retransmission timeout has expired, to write again now. */
+    /**
+     * The frame to write again now because its retransmission timeout expired, if any: only the one
+     * sent longest ago. The acknowledgement it draws tells which of the others are missing, and
+     * those are then resent as lost; resending them all at once would mostly repeat frames whose
+     * acknowledgement was merely slow.
+     */
     public List<byte[]> due(long now) {
-        List<byte[]> out = new ArrayList<>();
-        long rto = rtt.rtoNs();
+        InFlight oldest = null;
         for (InFlight f : inFlight) {
-            if (now - f.lastSent >= rto) {
-                out.add(resend(f, now));
+            if (oldest == null || f.lastSent < oldest.lastSent) {
+                oldest = f;
             }
         }
-        if (!out.isEmpty()) {
-            rtt.backoff();
+        if (oldest == null || now - oldest.lastSent < rtt.rtoNs()) {
+            return List.of();
         }
-        return out;
+        byte[] wire = resend(oldest, now);
+        rtt.backoff();
+        return List.of(wire);
     }
 
     /** When {@link #due} will next have something, or {@link Long#MAX_VALUE}. */
@@ -134,7 +146,20 @@ public final class ReliableSender {
         return at;
     }
 
+    /**
+     * When the copy of {@code f} that drew this acknowledgement was sent: the last copy, unless that
+     * went out less than the shortest round trip ago, in which case the acknowledgement answers the
+     * copy before (as RACK, RFC 8985, tells a retransmission's acknowledgement from the original's).
+     */
+    private long deliveredCopySentAt(InFlight f, long now) {
+        if (f.resent && now - f.lastSent < rtt.minRttNs()) {
+            return f.previousSent;
+        }
+        return f.lastSent;
+    }
+
     private byte[] resend(InFlight f, long now) {
+        f.previousSent = f.lastSent;
         f.lastSent = now;
         f.resent = true;
         retransmissions++;

@@ -2,8 +2,11 @@ package org.legwatch.link.reliable;
 
 /**
  * The retransmission timeout from measured round trips, after RFC 6298: smoothed round trip plus
- * four times its variation, clamped, doubled on every timeout until a fresh measurement arrives.
- * Only frames sent once are measured (Karn's rule), which the caller ensures.
+ * four times its variation, clamped, doubled on every timeout. Only frames sent once are measured
+ * (Karn's rule), which the caller ensures. Unlike TCP, which keeps the doubled timeout until a fresh
+ * measurement, any acknowledgement that makes progress undoes the doubling: the line is a private
+ * point-to-point one, the backoff only spares a dead line, and on a noisy line where most frames
+ * need a second try fresh measurements are rare.
  */
 public final class RttEstimator {
 
@@ -12,6 +15,8 @@ public final class RttEstimator {
     private long srtt = -1;
     private long rttvar;
     private long rto;
+    private long backedOff;
+    private long minRtt;
 
     public RttEstimator(long initialRtoNs, long minRtoNs, long maxRtoNs) {
         if (minRtoNs <= 0 || minRtoNs > maxRtoNs || initialRtoNs < minRtoNs || initialRtoNs > maxRtoNs) {
@@ -24,6 +29,7 @@ public final class RttEstimator {
 
     public void sample(long rttNs) {
         long r = Math.max(0, rttNs);
+        minRtt = srtt < 0 ? r : Math.min(minRtt, r);
         if (srtt < 0) {
             srtt = r;
             rttvar = r / 2;
@@ -32,15 +38,27 @@ public final class RttEstimator {
             srtt = (7 * srtt + r) / 8;
         }
         rto = clamp(srtt + 4 * rttvar);
+        backedOff = 0;
     }
 
     /** A retransmission timed out: wait twice as long next time. */
     public void backoff() {
-        rto = clamp(rto > maxRtoNs / 2 ? maxRtoNs : 2 * rto);
+        long current = rtoNs();
+        backedOff = current > maxRtoNs / 2 ? maxRtoNs : Math.min(maxRtoNs, 2 * current);
+    }
+
+    /** Frames got through: back to the measured timeout. */
+    public void progress() {
+        backedOff = 0;
     }
 
     public long rtoNs() {
-        return rto;
+        return backedOff != 0 ? backedOff : rto;
+    }
+
+    /** The shortest round trip measured, or 0 before the first measurement. */
+    public long minRttNs() {
+        return minRtt;
     }
 
     /** The smoothed round trip, or -1 before the first measurement. */

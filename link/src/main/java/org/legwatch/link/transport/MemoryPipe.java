@@ -15,7 +15,6 @@ public final class MemoryPipe {
     private static final long READ_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final End a;
     private final End b;
 
@@ -47,7 +46,8 @@ public final class MemoryPipe {
         try {
             a.open = null;
             b.open = null;
-            changed.signalAll();
+            a.wakeAll();
+            b.wakeAll();
         } finally {
             lock.unlock();
         }
@@ -57,6 +57,10 @@ public final class MemoryPipe {
         final String name;
         /** Bytes waiting for this end to read them. */
         final byte[] inbound;
+        /** Signalled when bytes arrive for this end, or its channel changes. */
+        final Condition readable = lock.newCondition();
+        /** Signalled when this end has taken bytes, or a channel changes. */
+        final Condition writable = lock.newCondition();
         int head;
         int count;
         End peer;
@@ -65,6 +69,11 @@ public final class MemoryPipe {
         End(String name, int capacity) {
             this.name = name;
             this.inbound = new byte[capacity];
+        }
+
+        void wakeAll() {
+            readable.signalAll();
+            writable.signalAll();
         }
 
         @Override
@@ -112,7 +121,7 @@ public final class MemoryPipe {
                     if (wait <= 0) {
                         return 0;
                     }
-                    wait = changed.awaitNanos(wait);
+                    wait = end.readable.awaitNanos(wait);
                 }
                 checkOpen();
                 int n = Math.min(buf.length, end.count);
@@ -121,7 +130,7 @@ public final class MemoryPipe {
                 }
                 end.head = (end.head + n) % end.inbound.length;
                 end.count -= n;
-                changed.signalAll();
+                end.writable.signalAll();
                 return n;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -144,7 +153,7 @@ public final class MemoryPipe {
                     }
                     int space = to.inbound.length - to.count;
                     if (space == 0) {
-                        changed.await();
+                        to.writable.await();
                         continue;
                     }
                     int n = Math.min(space, len - done);
@@ -153,7 +162,7 @@ public final class MemoryPipe {
                     }
                     to.count += n;
                     done += n;
-                    changed.signalAll();
+                    to.readable.signalAll();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -170,7 +179,8 @@ public final class MemoryPipe {
                 if (end.open == this) {
                     end.open = null;
                 }
-                changed.signalAll();
+                end.wakeAll();
+                end.peer.wakeAll();
             } finally {
                 lock.unlock();
             }
