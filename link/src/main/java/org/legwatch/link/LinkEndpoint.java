@@ -18,11 +18,14 @@ import org.legwatch.link.message.Message;
 import org.legwatch.link.message.MessageCodec;
 import org.legwatch.link.message.MessageType;
 import org.legwatch.link.reliable.Backoff;
+import org.legwatch.link.reliable.ReliableSender;
 import org.legwatch.link.transport.LinkChannel;
 import org.legwatch.link.transport.Transport;
 import org.legwatch.link.wire.Frame;
 import org.legwatch.link.wire.FrameCodec;
 import org.legwatch.link.wire.WireFormatException;
+import org.legwatch.link.wire.WireReader;
+import org.legwatch.link.wire.WireWriter;
 
 /**
  * What both ends of the link share: opening the port and opening it again after it fails, the event
@@ -266,7 +269,7 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
             // other end a retransmission timeout, and this direction is nearly idle.
             ackRepeatAt = ackOwed ? now + ackRepeatDelay() : Long.MAX_VALUE;
             ackOwed = false;
-            send(c, new Ack(s.in.next(), s.in.receivedBits()), now);
+            send(c, new Ack(s.in.next(), s.in.receivedBits(), s.latestReceived), now);
         }
         if (s != null && now - s.lastReceived >= settings.linkTimeout().toNanos()) {
             counters.linkTimeouts.incrementAndGet();
@@ -274,11 +277,10 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
             s = null;
         }
         if (s != null) {
-            for (byte[] wire : s.out.due(now)) {
-                counters.retransmissions.incrementAndGet();
-                write(c, wire, now);
+            for (ReliableSender.Outgoing o : s.out.due(now)) {
+                retransmit(c, o, now);
             }
-            if (s.out.exhausted() && s.out.inFlight() == 0) {
+            if ((s.out.exhausted() && s.out.inFlight() == 0) || s.nextFrame > Session.LAST_FRAME) {
                 endSession("sequence numbers used up");
             }
         }
@@ -323,12 +325,25 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
                     + Integer.toUnsignedString(s.id) + " rejected (forged, or sent the other way)", now);
             return;
         }
+        if (frame.frameNumber() <= s.latestReceived) {
+            counters.framesRejected.incrementAndGet();
+            rejections.report(Level.WARNING, "replay", name + ": frame " + frame.frameNumber() + " of session "
+                    + Integer.toUnsignedString(s.id) + " refused: frame " + s.latestReceived
+                    + " came already (a replay)", now);
+            return;
+        }
+        s.latestReceived = frame.frameNumber();
         counters.framesAccepted.incrementAndGet();
         lastAuthentic = now;
         s.lastReceived = now;
         Message m;
+        long seq = 0;
         try {
-            m = MessageCodec.decode(frame.type(), frame.payload());
+            WireReader payload = frame.payload();
+            if (type != null && type.sequenced()) {
+                seq = payload.u32("message sequence number");
+            }
+            m = MessageCodec.decode(frame.type(), payload);
         } catch (WireFormatException e) {
             protocolViolation(c, "malformed " + (type == null ? "message" : type) + ": " + e.getMessage(), now);
             return;
@@ -340,18 +355,17 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
         switch (m) {
             case Heartbeat hb -> { }
             case Ack a -> {
-                for (byte[] wire : s.out.acknowledged(a.next(), a.received(), now)) {
-                    counters.retransmissions.incrementAndGet();
-                    write(c, wire, now);
+                for (ReliableSender.Outgoing o : s.out.acknowledged(a.next(), a.received(), a.latestFrame(), now)) {
+                    retransmit(c, o, now);
                 }
             }
             case ErrorReport e -> peerError(e, now);
             default -> {
-                if (frame.seq() == 0) {
-                    protocolViolation(c, m.type() + " without a sequence number", now);
+                if (seq == 0) {
+                    protocolViolation(c, m.type() + " with sequence number 0", now);
                     return;
                 }
-                List<Message> ready = s.in.accept(frame.seq(), m);
+                List<Message> ready = s.in.accept(seq, m);
                 ackOwed = true;
                 for (Message r : ready) {
                     if (session != s) {
@@ -410,15 +424,28 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
     /** Sends a sequenced message now; the window must have room. */
     void sendSequenced(Connection c, Message m, long now) throws IOException {
         Session s = session;
-        byte[] wire = FrameCodec.encode(m.type().code(), s.id, s.out.nextSeq(), MessageCodec.encode(m), s.sendMac);
-        s.out.sent(wire, now);
-        write(c, wire, now);
+        byte[] body = MessageCodec.encode(m);
+        byte[] payload = new WireWriter(body.length + 4).i32((int) s.out.nextSeq()).bytes(body).toByteArray();
+        ReliableSender.Outgoing o = s.out.add(m.type().code(), payload, now);
+        s.out.transmitted(o, s.nextFrame, now);
+        transmit(c, o.type(), o.payload(), now);
+    }
+
+    private void retransmit(Connection c, ReliableSender.Outgoing o, long now) throws IOException {
+        counters.retransmissions.incrementAndGet();
+        session.out.transmitted(o, session.nextFrame, now);
+        transmit(c, o.type(), o.payload(), now);
     }
 
     /** Sends an unsequenced message in the session. */
     void send(Connection c, Message m, long now) throws IOException {
+        transmit(c, m.type().code(), MessageCodec.encode(m), now);
+    }
+
+    /** Writes a frame of the session under its next frame number. */
+    private void transmit(Connection c, int type, byte[] payload, long now) throws IOException {
         Session s = session;
-        write(c, FrameCodec.encode(m.type().code(), s.id, 0, MessageCodec.encode(m), s.sendMac), now);
+        write(c, FrameCodec.encode(type, s.id, s.nextFrame++, payload, s.sendMac), now);
     }
 
     void write(Connection c, byte[] wire, long now) throws IOException {

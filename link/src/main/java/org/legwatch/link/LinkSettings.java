@@ -35,8 +35,8 @@ public record LinkSettings(Duration heartbeatInterval, Duration linkTimeout, Dur
 
     /** Smallest chunk: the largest movement (25 bytes) with the chunk header fits. */
     public static final int MIN_CHUNK_BYTES = 32;
-    /** Largest chunk: a frame's payload. */
-    public static final int MAX_CHUNK_BYTES = FrameCodec.MAX_PAYLOAD;
+    /** Largest chunk: a frame's payload after the message sequence number. */
+    public static final int MAX_CHUNK_BYTES = FrameCodec.MAX_PAYLOAD - 4;
 
     public LinkSettings {
         if (window < 1 || window > ReliableSender.MAX_WINDOW) {
@@ -69,12 +69,12 @@ public record LinkSettings(Duration heartbeatInterval, Duration linkTimeout, Dur
     }
 
     /**
-     * For a serial line at 115200 baud or faster: 1 KiB chunks, 8 frames in flight (about 0.7 s of
+     * For a serial line at 115200 baud or faster: 1 KiB chunks, 4 frames in flight (about 0.37 s of
      * line time), a heartbeat every 2 s, the session given up after 8 s of silence.
      */
     public static LinkSettings defaults() {
         return new LinkSettings(Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(10), 8, 1024, 2,
+                Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(10), 4, 1024, 2,
                 Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(30),
                 Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(8));
     }

@@ -22,6 +22,13 @@ final class NightChecksum {
                 summary.map(s -> s.length).orElse(0));
     }
 
+    /** Bytes of the canonical encoding: the night at fixed width, as the device holds it. */
+    static long canonicalLength(Night night) {
+        WireWriter w = new WireWriter(64);
+        MessageCodec.writeNightHeader(w, header(night));
+        return w.size() + 21L * night.movements().size() + night.summary().map(s -> s.length).orElse(0);
+    }
+
     static int of(Night night) {
         CRC32C crc = new CRC32C();
         WireWriter w = new WireWriter(1024);

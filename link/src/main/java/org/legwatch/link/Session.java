@@ -10,11 +10,15 @@ import org.legwatch.link.wire.FrameMac;
 
 /**
  * One session between a device and the host: its id, the two direction keys derived from the
- * device's key and both ends' nonces, and the reliable stream each way. Frames of another session,
- * or sent the other way, fail the tag check, which is what defeats replay across sessions and
- * reflection.
+ * device's key and both ends' nonces, the frame numbers each way and the reliable stream each way.
+ * Frames of another session, or sent the other way, fail the tag check, which defeats replay across
+ * sessions and reflection; frames numbered at or below the newest one accepted are refused, which
+ * defeats replay within the session.
  */
 final class Session {
+
+    /** Frame numbers stop here; the session is then replaced by a new one. */
+    static final long LAST_FRAME = 0xFFFF_FF00L;
 
     static final byte[] DEVICE_TO_HOST = "legwatch link 1 device to host".getBytes(StandardCharsets.US_ASCII);
     static final byte[] HOST_TO_DEVICE = "legwatch link 1 host to device".getBytes(StandardCharsets.US_ASCII);
@@ -25,6 +29,10 @@ final class Session {
     final FrameMac receiveMac;
     final ReliableSender out;
     final ReliableReceiver<Message> in = new ReliableReceiver<>();
+    /** Number of the next frame this end sends. */
+    long nextFrame = 1;
+    /** Number of the newest frame accepted from the other end; older numbers are refused. */
+    long latestReceived;
     long lastReceived;
     long lastSent;
 

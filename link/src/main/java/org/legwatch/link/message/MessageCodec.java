@@ -49,7 +49,7 @@ public final class MessageCodec {
             }
             case Welcome wel -> w.bytes(checkNonce(wel.deviceNonce())).bytes(checkNonce(wel.hostNonce()));
             case Heartbeat hb -> { }
-            case Ack a -> w.i32((int) a.next()).i32(a.received());
+            case Ack a -> w.i32((int) a.next()).i32(a.received()).i32((int) a.latestFrame());
             case ErrorReport e -> w.u8(e.code()).string(fitText(e.text()), false);
             case NightHeader nh -> writeNightHeader(w, nh);
             case MovementChunk mc -> {
@@ -113,7 +113,7 @@ public final class MessageCodec {
             case WELCOME -> new Welcome(r.bytes(Hello.NONCE_BYTES, "welcome device nonce"),
                     r.bytes(Hello.NONCE_BYTES, "welcome host nonce"));
             case HEARTBEAT -> Heartbeat.INSTANCE;
-            case ACK -> new Ack(r.u32("ack next"), r.i32("ack received"));
+            case ACK -> new Ack(r.u32("ack next"), r.i32("ack received"), r.u32("ack latest frame"));
             case ERROR -> new ErrorReport(r.u8("error code"),
                     r.string(false, MAX_TEXT_BYTES, MAX_TEXT_BYTES, "error text"));
             case NIGHT_START -> readNightHeader(r);

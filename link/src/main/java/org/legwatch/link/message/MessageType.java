@@ -1,8 +1,8 @@
 package org.legwatch.link.message;
 
 /**
- * The message types and their codes on the wire. Sequenced messages carry a sequence number and are
- * delivered reliably and in order; the others are sent once and carry sequence number 0.
+ * The message types and their codes on the wire. Sequenced messages begin with a message sequence
+ * number and are delivered reliably, exactly once and in order; the others are sent once.
  */
 public enum MessageType {
     HELLO(0x01, false),

@@ -4,41 +4,59 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sending half of a reliable stream: sequence numbers, a window of frames awaiting
- * acknowledgement, and retransmission. A frame is resent at once when a frame sent after it has been
- * acknowledged: a serial line never reorders, so an earlier frame that is still missing was lost.
- * When acknowledgements stop coming, the frame sent longest ago is resent after the retransmission
- * timeout, which then doubles.
+ * The sending half of a reliable stream: message sequence numbers, a window of messages awaiting
+ * acknowledgement, and retransmission. Every copy of a message goes out in a frame of its own
+ * number, and each acknowledgement names the newest frame that arrived, so there is no doubt which
+ * copy arrived.
+ *
+ * <p>A message is resent at once when the acknowledgement names a frame sent after its last copy:
+ * a serial line never reorders, so that copy was lost. When acknowledgements stop coming, the oldest
+ * unacknowledged message is resent after the retransmission timeout, which then doubles. As in TCP
+ * (RFC 6298, 5.3) the timer restarts whenever an acknowledgement brings news, so messages queued
+ * behind others on a slow line are not resent merely for waiting their turn.
  */
 public final class ReliableSender {
 
-    /** Most frames a sender may have unacknowledged: the reach of an acknowledgement's bitmap. */
+    /** Most messages a sender may have unacknowledged: the reach of an acknowledgement's bitmap. */
     public static final int MAX_WINDOW = ReliableReceiver.WINDOW;
     /** Sequence numbers stop here; the session is then replaced by a new one. */
     public static final long LAST_SEQ = 0xFFFF_FF00L;
 
-    private static final class InFlight {
-        final long seq;
-        final byte[] wire;
-        final long firstSent;
-        long lastSent;
-        long previousSent;
-        boolean resent;
+    /** A message awaiting acknowledgement. */
+    public static final class Outgoing {
+        private final long seq;
+        private final int type;
+        private final byte[] payload;
+        private long frameNumber;
+        private long sentAt;
+        private int copies;
 
-        InFlight(long seq, byte[] wire, long now) {
+        Outgoing(long seq, int type, byte[] payload) {
             this.seq = seq;
-            this.wire = wire;
-            this.firstSent = now;
-            this.lastSent = now;
+            this.type = type;
+            this.payload = payload;
+        }
+
+        public long seq() {
+            return seq;
+        }
+
+        public int type() {
+            return type;
+        }
+
+        /** The payload to frame, sequence number included. */
+        public byte[] payload() {
+            return payload;
         }
     }
 
     private final int window;
     private final RttEstimator rtt;
-    private final List<InFlight> inFlight = new ArrayList<>();
+    private final List<Outgoing> inFlight = new ArrayList<>();
     private long nextSeq = 1;
-    /** Latest send time of any frame the receiver has acknowledged. */
-    private long deliveredSentAt = Long.MIN_VALUE;
+    /** When the retransmission timer started; it runs while messages are unacknowledged. */
+    private long timerStart;
     private long retransmissions;
 
     public ReliableSender(int window, RttEstimator rtt) {
@@ -49,7 +67,7 @@ public final class ReliableSender {
         this.rtt = rtt;
     }
 
-    /** The sequence number the next new frame must carry. */
+    /** The sequence number the next new message must carry. */
     public long nextSeq() {
         return nextSeq;
     }
@@ -71,98 +89,79 @@ public final class ReliableSender {
         return retransmissions;
     }
 
-    /** Records that the frame {@code wire}, carrying {@link #nextSeq()}, was written. */
-    public void sent(byte[] wire, long now) {
+    /**
+     * Takes a new message, numbered {@link #nextSeq()}; the caller frames it and reports the frame
+     * with {@link #transmitted}.
+     */
+    public Outgoing add(int type, byte[] payload, long now) {
         if (!hasRoom()) {
             throw new IllegalStateException("window full");
         }
-        inFlight.add(new InFlight(nextSeq++, wire, now));
+        if (inFlight.isEmpty()) {
+            timerStart = now;
+        }
+        Outgoing o = new Outgoing(nextSeq++, type, payload);
+        inFlight.add(o);
+        return o;
+    }
+
+    /** A copy of {@code o} went out in frame {@code frameNumber}. */
+    public void transmitted(Outgoing o, long frameNumber, long now) {
+        if (o.copies++ > 0) {
+            retransmissions++;
+        }
+        o.frameNumber = frameNumber;
+        o.sentAt = now;
     }
 
     /**
-     * Takes an acknowledgement: every frame below {@code next}, and frame {@code next + 1 + i} for
-     * each bit i of {@code received}, has arrived.
+     * Takes an acknowledgement: every message below {@code next}, and message {@code next + 1 + i}
+     * for each bit i of {@code received}, has arrived; {@code latestFrame} is the newest frame that
+     * did.
      *
-     * @return frames to write again now, because a later one arrived and they did not
+     * @return messages whose last copy was lost, to send again now
      */
-    public List<byte[]> acknowledged(long next, int received, long now) {
-        long freshestSample = Long.MIN_VALUE;
+    public List<Outgoing> acknowledged(long next, int received, long latestFrame, long now) {
         boolean progress = false;
         for (int i = inFlight.size() - 1; i >= 0; i--) {
-            InFlight f = inFlight.get(i);
-            long bit = f.seq - next - 1;
-            boolean arrived = f.seq < next || (bit >= 0 && bit < 32 && (received >>> bit & 1) != 0);
-            if (arrived) {
+            Outgoing o = inFlight.get(i);
+            long bit = o.seq - next - 1;
+            if (o.seq < next || (bit >= 0 && bit < 32 && (received >>> bit & 1) != 0)) {
                 inFlight.remove(i);
                 progress = true;
-                deliveredSentAt = Math.max(deliveredSentAt, deliveredCopySentAt(f, now));
-                if (!f.resent && f.firstSent > freshestSample) {
-                    freshestSample = f.firstSent;
+                if (o.frameNumber == latestFrame && o.copies > 0) {
+                    rtt.sample(now - o.sentAt);
                 }
             }
         }
-        if (freshestSample != Long.MIN_VALUE) {
-            rtt.sample(now - freshestSample);
-        } else if (progress) {
+        if (progress) {
             rtt.progress();
+            timerStart = now;
         }
-        List<byte[]> lost = new ArrayList<>();
-        for (InFlight f : inFlight) {
-            if (f.lastSent < deliveredSentAt) {
-                lost.add(resend(f, now));
+        List<Outgoing> lost = new ArrayList<>();
+        for (Outgoing o : inFlight) {
+            if (o.copies > 0 && o.frameNumber < latestFrame) {
+                lost.add(o);
             }
         }
         return lost;
     }
 
     /**
-     * The frame to write again now because its retransmission timeout expired, if any: only the one
-     * sent longest ago. The acknowledgement it draws tells which of the others are missing, and
-     * those are then resent as lost; resending them all at once would mostly repeat frames whose
-     * acknowledgement was merely slow.
+     * The message to send again now because the retransmission timer expired, if any: only the
+     * oldest unacknowledged one. The acknowledgement it draws tells which of the others are missing.
      */
-    public List<byte[]> due(long now) {
-        InFlight oldest = null;
-        for (InFlight f : inFlight) {
-            if (oldest == null || f.lastSent < oldest.lastSent) {
-                oldest = f;
-            }
-        }
-        if (oldest == null || now - oldest.lastSent < rtt.rtoNs()) {
+    public List<Outgoing> due(long now) {
+        if (inFlight.isEmpty() || now - timerStart < rtt.rtoNs()) {
             return List.of();
         }
-        byte[] wire = resend(oldest, now);
         rtt.backoff();
-        return List.of(wire);
+        timerStart = now;
+        return List.of(inFlight.get(0));
     }
 
     /** When {@link #due} will next have something, or {@link Long#MAX_VALUE}. */
     public long nextDeadline() {
-        long rto = rtt.rtoNs();
-        long at = Long.MAX_VALUE;
-        for (InFlight f : inFlight) {
-            at = Math.min(at, f.lastSent + rto);
-        }
-        return at;
-    }
-
-    /**
-     * When the copy of {@code f} that drew this acknowledgement was sent: the last copy, unless that
-     * went out less than the shortest round trip ago, in which case the acknowledgement answers the
-     * copy before (as RACK, RFC 8985, tells a retransmission's acknowledgement from the original's).
-     */
-    private long deliveredCopySentAt(InFlight f, long now) {
-        if (f.resent && now - f.lastSent < rtt.minRttNs()) {
-            return f.previousSent;
-        }
-        return f.lastSent;
-    }
-
-    private byte[] resend(InFlight f, long now) {
-        f.previousSent = f.lastSent;
-        f.lastSent = now;
-        f.resent = true;
-        retransmissions++;
-        return f.wire;
+        return inFlight.isEmpty() ? Long.MAX_VALUE : timerStart + rtt.rtoNs();
     }
 }

@@ -2,8 +2,7 @@ package org.legwatch.link.reliable;
 
 /**
  * The retransmission timeout from measured round trips, after RFC 6298: smoothed round trip plus
- * four times its variation, clamped, doubled on every timeout. Only frames sent once are measured
- * (Karn's rule), which the caller ensures. Unlike TCP, which keeps the doubled timeout until a fresh
+ * four times its variation, clamped, doubled on every timeout. Unlike TCP, which keeps the doubled timeout until a fresh
  * measurement, any acknowledgement that makes progress undoes the doubling: the line is a private
  * point-to-point one, the backoff only spares a dead line, and on a noisy line where most frames
  * need a second try fresh measurements are rare.
@@ -16,7 +15,6 @@ public final class RttEstimator {
     private long rttvar;
     private long rto;
     private long backedOff;
-    private long minRtt;
 
     public RttEstimator(long initialRtoNs, long minRtoNs, long maxRtoNs) {
         if (minRtoNs <= 0 || minRtoNs > maxRtoNs || initialRtoNs < minRtoNs || initialRtoNs > maxRtoNs) {
@@ -29,7 +27,6 @@ public final class RttEstimator {
 
     public void sample(long rttNs) {
         long r = Math.max(0, rttNs);
-        minRtt = srtt < 0 ? r : Math.min(minRtt, r);
         if (srtt < 0) {
             srtt = r;
             rttvar = r / 2;
@@ -54,11 +51,6 @@ public final class RttEstimator {
 
     public long rtoNs() {
         return backedOff != 0 ? backedOff : rto;
-    }
-
-    /** The shortest round trip measured, or 0 before the first measurement. */
-    public long minRttNs() {
-        return minRtt;
     }
 
     /** The smoothed round trip, or -1 before the first measurement. */

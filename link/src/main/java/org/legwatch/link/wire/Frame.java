@@ -24,7 +24,8 @@ public final class Frame {
         return ((body[2] & 0xFF) << 24) | ((body[3] & 0xFF) << 16) | ((body[4] & 0xFF) << 8) | (body[5] & 0xFF);
     }
 
-    public long seq() {
+    /** The frame's number in its session and direction. */
+    public long frameNumber() {
         return (((body[6] & 0xFF) << 24) | ((body[7] & 0xFF) << 16) | ((body[8] & 0xFF) << 8) | (body[9] & 0xFF))
                 & 0xFFFF_FFFFL;
     }

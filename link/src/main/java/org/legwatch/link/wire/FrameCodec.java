@@ -11,7 +11,7 @@ import java.util.zip.CRC32C;
  * 0        1     protocol version ({@link #VERSION})
  * 1        1     message type
  * 2        4     session id (0 before a session exists)
- * 6        4     sequence number (0 for unsequenced messages)
+ * 6        4     frame number: 1, 2, 3 ... for every frame a session's end sends (0 in the handshake)
  * 10       n     payload, n &lt;= {@link #MAX_PAYLOAD}
  * 10+n     16    tag: HMAC-SHA256 of bytes 0 .. 10+n-1, first 16 bytes (zero when unauthenticated)
  * 26+n     4     CRC-32C of bytes 0 .. 26+n-1
@@ -41,19 +41,19 @@ public final class FrameCodec {
      *
      * @param mac the sender's key for this frame, or null for an unauthenticated frame (zero tag)
      */
-    public static byte[] encode(int type, int sessionId, long seq, byte[] payload, FrameMac mac) {
+    public static byte[] encode(int type, int sessionId, long frameNumber, byte[] payload, FrameMac mac) {
         if (payload.length > MAX_PAYLOAD) {
             throw new IllegalArgumentException("payload of " + payload.length + " bytes exceeds " + MAX_PAYLOAD);
         }
-        if (seq < 0 || seq > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("sequence number out of range: " + seq);
+        if (frameNumber < 0 || frameNumber > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("frame number out of range: " + frameNumber);
         }
         int n = payload.length;
         byte[] body = new byte[OVERHEAD + n];
         body[0] = (byte) VERSION;
         body[1] = (byte) type;
         putInt(body, 2, sessionId);
-        putInt(body, 6, (int) seq);
+        putInt(body, 6, (int) frameNumber);
         System.arraycopy(payload, 0, body, HEADER_BYTES, n);
         if (mac != null) {
             System.arraycopy(mac.tag(body, 0, HEADER_BYTES + n), 0, body, HEADER_BYTES + n, FrameMac.TAG_BYTES);

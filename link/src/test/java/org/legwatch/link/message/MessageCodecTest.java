@@ -42,7 +42,7 @@ class MessageCodecTest {
         assertArrayEquals(n1, w.deviceNonce());
         assertArrayEquals(n2, w.hostNonce());
         assertEquals(Heartbeat.INSTANCE, roundTrip(Heartbeat.INSTANCE));
-        assertEquals(new Ack(0xFFFF_FFFFL, 0x8000_0001), roundTrip(new Ack(0xFFFF_FFFFL, 0x8000_0001)));
+        assertEquals(new Ack(0xFFFF_FFFFL, 0x8000_0001, 7), roundTrip(new Ack(0xFFFF_FFFFL, 0x8000_0001, 7)));
         assertEquals(new ErrorReport(255, "nö"), roundTrip(new ErrorReport(255, "nö")));
         NightHeader full = new NightHeader("2026-11-23 ünd \uD83D\uDE34", Optional.of(new NightStart("b", Long.MIN_VALUE,
                 Long.MAX_VALUE, true)), true, Night.MAX_MOVEMENTS, Night.MAX_SUMMARY_BYTES);
@@ -107,7 +107,7 @@ class MessageCodecTest {
         assertRejected(MessageType.NIGHT_RESULT, new WireWriter(8).u16(1).u8('a').u8(9).u8(0).toByteArray(), "unknown code");
         assertRejected(MessageType.HELLO, new WireWriter(8).u8(2).u8(0xC3).u8(0x28).toByteArray(), "UTF-8");
         assertRejected(MessageType.HELLO, new WireWriter(8).string("a b", false).toByteArray(), "device id");
-        assertRejected(MessageType.ACK, new WireWriter(8).i32(1).i32(0).u8(0).toByteArray(), "unexpected bytes");
+        assertRejected(MessageType.ACK, new WireWriter(8).i32(1).i32(0).i32(0).u8(0).toByteArray(), "unexpected bytes");
         assertRejected(MessageType.WELCOME, new byte[31], "left");
     }
 

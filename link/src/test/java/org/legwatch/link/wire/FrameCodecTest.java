@@ -48,7 +48,7 @@ class FrameCodecTest {
         assertEquals(FrameCodec.VERSION, f.version());
         assertEquals(0x11, f.type());
         assertEquals(0xCAFEBABE, f.sessionId());
-        assertEquals(0xFFFF_FFFEL, f.seq());
+        assertEquals(0xFFFF_FFFEL, f.frameNumber());
         assertArrayEquals(payload, payload(f));
         assertTrue(f.authenticatedBy(KEY));
         byte[] other = new byte[32];
@@ -83,7 +83,7 @@ class FrameCodecTest {
         assertEquals(200, c.frames.size());
         for (int i = 0; i < 200; i++) {
             assertArrayEquals(sent.get(i), payload(c.frames.get(i)));
-            assertEquals(i + 1, c.frames.get(i).seq());
+            assertEquals(i + 1, c.frames.get(i).frameNumber());
         }
         assertFalse(c.rejected.isEmpty());
     }
@@ -98,7 +98,7 @@ class FrameCodecTest {
         d.feed(a, 0, a.length, c);
         d.feed(b, 0, b.length, c);
         assertEquals(1, c.frames.size());
-        assertEquals(2, c.frames.get(0).seq());
+        assertEquals(2, c.frames.get(0).frameNumber());
         assertEquals(1, c.rejected.size(), "the damaged frame is reported: " + c.rejected);
     }
 
