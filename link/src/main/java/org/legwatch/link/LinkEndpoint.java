@@ -96,6 +96,7 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
         }
         loopThread = Thread.currentThread();
         Backoff reopen = new Backoff(settings.reopenBackoffMin().toNanos(), settings.reopenBackoffMax().toNanos());
+        int failedOpens = 0;
         try {
             while (!stopping) {
                 LinkChannel channel;
@@ -103,12 +104,16 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
                     channel = transport.open();
                 } catch (IOException e) {
                     long wait = reopen.next();
-                    LOG.log(Level.WARNING, name + ": " + e.getMessage() + "; trying again in " + wait / 1_000_000 + " ms");
+                    // The first failure is news; the same failure every half minute for a week is not.
+                    LOG.log(failedOpens++ == 0 ? Level.WARNING : Level.DEBUG, name + ": " + e.getMessage()
+                            + "; trying again in " + wait / 1_000_000 + " ms");
                     pause(wait);
                     continue;
                 }
                 counters.portOpens.incrementAndGet();
-                LOG.log(Level.INFO, name + ": opened " + transport.describe());
+                LOG.log(Level.INFO, name + ": opened " + transport.describe()
+                        + (failedOpens > 0 ? " after " + failedOpens + " failed attempts" : ""));
+                failedOpens = 0;
                 Connection c = new Connection(channel, name, events, counters, rejections,
                         settings.writeStallTimeout().toNanos());
                 connection = c;
@@ -122,6 +127,11 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
                         LOG.log(Level.WARNING, name + ": " + transport.describe() + " failed: " + describe(e)
                                 + "; opening it again");
                     }
+                } catch (RuntimeException e) {
+                    // A defect, not line trouble. The service must outlive it: report it in full and
+                    // start again with a fresh port and session; nothing unacknowledged is lost.
+                    heard = false;
+                    LOG.log(Level.ERROR, name + ": internal error; closing the port and starting again", e);
                 } finally {
                     endSession("port closed");
                     connection = null;
@@ -392,6 +402,21 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
                 + reason + "; ending the session");
         send(c, new ErrorReport(ErrorReport.PROTOCOL_VIOLATION, reason), now);
         endSession("protocol violation");
+    }
+
+    /**
+     * Decodes a frame that arrived outside a session (a handshake or an unauthenticated error);
+     * null, counted and logged, if it does not decode.
+     */
+    Message decodeOutsideSession(Frame frame, String what, long now) {
+        try {
+            return MessageCodec.decode(frame.type(), frame.payload());
+        } catch (WireFormatException e) {
+            counters.framesRejected.incrementAndGet();
+            rejections.report(Level.WARNING, "malformed " + what, name + ": malformed " + what + " rejected: "
+                    + e.getMessage(), now);
+            return null;
+        }
     }
 
     /** Ends the session, if any. */

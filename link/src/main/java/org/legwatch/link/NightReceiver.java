@@ -24,7 +24,6 @@ import org.legwatch.link.transport.Transport;
 import org.legwatch.link.wire.Frame;
 import org.legwatch.link.wire.FrameCodec;
 import org.legwatch.link.wire.FrameMac;
-import org.legwatch.link.wire.WireFormatException;
 
 /**
  * The host's end of the link: answers the hello of any device in its key registry, puts nights
@@ -77,13 +76,7 @@ public final class NightReceiver extends LinkEndpoint {
             rejections.report(Level.WARNING, "welcome", name + ": a WELCOME arrived at the host; ignored", now);
             return;
         }
-        Hello hello;
-        try {
-            hello = (Hello) MessageCodec.decode(frame.type(), frame.payload());
-        } catch (WireFormatException e) {
-            counters.framesRejected.incrementAndGet();
-            rejections.report(Level.WARNING, "malformed hello", name + ": malformed HELLO rejected: " + e.getMessage(),
-                    now);
+        if (!(decodeOutsideSession(frame, "HELLO", now) instanceof Hello hello)) {
             return;
         }
         String device = hello.deviceId();

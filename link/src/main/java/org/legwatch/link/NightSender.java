@@ -24,7 +24,6 @@ import org.legwatch.link.transport.Transport;
 import org.legwatch.link.wire.Frame;
 import org.legwatch.link.wire.FrameCodec;
 import org.legwatch.link.wire.FrameMac;
-import org.legwatch.link.wire.WireFormatException;
 
 /**
  * The device's end of the link: says hello until the host answers, then sends every night of the
@@ -129,12 +128,7 @@ public final class NightSender extends LinkEndpoint {
                     + " holds another key for " + key.deviceId() + ", or it is forged", now);
             return;
         }
-        Welcome w;
-        try {
-            w = (Welcome) MessageCodec.decode(frame.type(), frame.payload());
-        } catch (WireFormatException e) {
-            counters.framesRejected.incrementAndGet();
-            rejections.report(Level.WARNING, "welcome", name + ": malformed WELCOME rejected: " + e.getMessage(), now);
+        if (!(decodeOutsideSession(frame, "WELCOME", now) instanceof Welcome w)) {
             return;
         }
         if (!Arrays.equals(w.deviceNonce(), helloNonce) || frame.sessionId() == 0) {
@@ -152,15 +146,12 @@ public final class NightSender extends LinkEndpoint {
 
     @Override
     void unauthenticatedError(Connection c, Frame frame, long now) {
-        ErrorReport e;
-        try {
-            e = (ErrorReport) MessageCodec.decode(frame.type(), frame.payload());
-        } catch (WireFormatException ex) {
-            counters.framesRejected.incrementAndGet();
+        if (!(decodeOutsideSession(frame, "ERROR", now) instanceof ErrorReport e)) {
             return;
         }
-        rejections.report(Level.WARNING, "host error " + e.code(), name + ": the host refuses (error " + e.code()
-                + "): " + e.text(), now);
+        // The host has no session after it restarted: routine. Anything else needs the operator.
+        rejections.report(e.code() == ErrorReport.NO_SESSION ? Level.INFO : Level.WARNING, "host error " + e.code(),
+                name + ": the host refuses (error " + e.code() + "): " + e.text(), now);
         if (e.code() == ErrorReport.NO_SESSION && session != null) {
             // The host lost the session (it restarted): say hello now rather than after the timeout.
             // Unauthenticated, so a forger can end sessions this way; one that can write to the line
@@ -289,6 +280,8 @@ public final class NightSender extends LinkEndpoint {
             if (awaitingResult.containsKey(id) || acknowledgedSinceReload.contains(id) || (until != null && now < until)) {
                 continue;
             }
+            // Its wait is over; its backoff stays, so that another failure waits longer.
+            heldUntil.remove(id);
             return n;
         }
         return null;
@@ -313,8 +306,10 @@ public final class NightSender extends LinkEndpoint {
             snapshot = List.copyOf(outbox.unsentNights());
             snapshotNext = 0;
             acknowledgedSinceReload.clear();
-            heldUntil.keySet().retainAll(snapshot.stream().map(Night::nightId).toList());
-            retryBackoff.keySet().retainAll(heldUntil.keySet());
+            // Nights gone from the outbox need no retry bookkeeping.
+            Set<String> ids = new HashSet<>(snapshot.stream().map(Night::nightId).toList());
+            heldUntil.keySet().retainAll(ids);
+            retryBackoff.keySet().retainAll(ids);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, name + ": reading the outbox failed; trying again in "
                     + settings.outboxPollInterval().toSeconds() + " s", e);

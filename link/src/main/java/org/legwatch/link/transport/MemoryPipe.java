@@ -133,8 +133,7 @@ public final class MemoryPipe {
                 end.writable.signalAll();
                 return n;
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(end.name + ": interrupted", e);
+                throw interrupted(e);
             } finally {
                 lock.unlock();
             }
@@ -165,11 +164,15 @@ public final class MemoryPipe {
                     to.readable.signalAll();
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(end.name + ": interrupted", e);
+                throw interrupted(e);
             } finally {
                 lock.unlock();
             }
+        }
+
+        private IOException interrupted(InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IOException(end.name + ": interrupted", e);
         }
 
         @Override

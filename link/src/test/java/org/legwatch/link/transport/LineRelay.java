@@ -82,10 +82,14 @@ public final class LineRelay implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
-        leftToRight.thread.join(5000);
-        rightToLeft.thread.join(5000);
+        try {
+            leftToRight.thread.join(5000);
+            rightToLeft.thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One direction. Each pump owns the channel it reads; channels are shared through {@link Ends}. */
