@@ -181,11 +181,6 @@ abstract class LinkEndpoint implements Runnable, AutoCloseable {
         events.add(task);
     }
 
-    /** Wakes the loop so that it looks at its work again. */
-    void wake() {
-        events.add(WAKE);
-    }
-
     /** Waits {@code ns} while the port is closed, running posted tasks. */
     private void pause(long ns) {
         long until = System.nanoTime() + ns;

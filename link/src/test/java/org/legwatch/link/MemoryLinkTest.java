@@ -16,7 +16,7 @@ class MemoryLinkTest {
     @Test
     void everyNightArrivesOnceAndUnalteredAndLeavesTheOutboxOnlyAfterCommit() throws Exception {
         DeviceKey key = TestKeys.key("pi-7", 1, 7);
-        List<Night> nights = new ArrayList<>(TestNights.small(1, Integer.getInteger("n", 60)));
+        List<Night> nights = new ArrayList<>(TestNights.small(1, 60));
         Random rnd = new Random(2);
         for (int i = 0; i < 3; i++) {
             nights.add(TestNights.realistic(rnd, "real-" + i));
