@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DeviceCli.Version.class,
         description = "The legwatch agent: reads the ankle sensors, records nights, keeps them until the host has them.",
-        subcommands = {RunCommand.class, SimulateCommand.class, SensorsCommand.class, StatusCommand.class,
+        subcommands = {RunCommand.class, SimulateCommand.class, SensorsCommand.class, StatusCommand.class, SendCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DeviceCli implements Runnable {
     public static final int EXIT_INPUT = 1;

@@ -26,7 +26,9 @@ import org.legwatch.device.gpio.NightButton;
 import org.legwatch.device.gpio.StatusLight;
 import org.legwatch.device.journal.NightJournal;
 import org.legwatch.device.sensor.AddressedAccelerometer;
+import org.legwatch.device.send.HostLink;
 import org.legwatch.device.sensor.SensorProbe;
+import org.legwatch.link.NightSender;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -85,8 +87,24 @@ final class RunCommand implements Callable<Integer> {
             reportRecovery(journal);
             LOG.log(Level.INFO, "legwatch-device " + cfg.deviceId() + " running: " + describe(inputs) + ", night window "
                     + cfg.windowStart() + "-" + cfg.windowEnd() + ", journal " + cfg.journalDir());
-            Agent agent = new Agent(setup, clocks, journal, inputs, light, button, (night, scored, why) -> { });
-            agent.run(() -> !stop.get());
+            NightSender sender = cfg.linkPort() == null ? null
+                    : HostLink.sender(journal, cfg.linkPort(), cfg.linkBaud(), cfg.linkKeyFile(), HostLink.softwareVersion());
+            if (sender != null) {
+                sender.start();
+                LOG.log(Level.INFO, "sending nights to the host over " + cfg.linkPort() + " at " + cfg.linkBaud() + " baud");
+            }
+            try {
+                Agent agent = new Agent(setup, clocks, journal, inputs, light, button, (night, scored, why) -> {
+                    if (sender != null) {
+                        sender.nightsAvailable();
+                    }
+                });
+                agent.run(() -> !stop.get());
+            } finally {
+                if (sender != null) {
+                    sender.close();
+                }
+            }
         } finally {
             pi4j.shutdown();
             stopped.countDown();

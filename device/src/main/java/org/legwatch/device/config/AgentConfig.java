@@ -38,6 +38,9 @@ import org.legwatch.analysis.scoring.ScoringRules;
  * @param buttonPin           the GPIO (BCM number) of the lights-out/lights-on button; -1 for none
  * @param ledPin              the GPIO (BCM number) of the status LED; -1 for none
  * @param sensorRetrySeconds  first wait before a sensor that stopped answering is tried again (doubles up to a minute)
+ * @param linkPort            the serial port to the host (USB serial or /dev/rfcommN); {@code null}: no sending
+ * @param linkBaud            its baud rate
+ * @param linkKeyFile         this device's key, written by {@code legwatch pair}
  */
 public record AgentConfig(
         String deviceId,
@@ -60,7 +63,10 @@ public record AgentConfig(
         Path rawDir,
         int buttonPin,
         int ledPin,
-        double sensorRetrySeconds) {
+        double sensorRetrySeconds,
+        String linkPort,
+        int linkBaud,
+        Path linkKeyFile) {
 
     /** The address value meaning "the first sensor found on the bus". */
     public static final int AUTO = -1;
@@ -69,13 +75,15 @@ public record AgentConfig(
             "device.id", "sensor.i2c-bus", "sensor.right", "sensor.left", "sensor.rate-hz", "sensor.range-g",
             "sensor.shank-axis", "sensor.retry-seconds", "night.window", "night.end-after-up-minutes", "night.rules",
             "night.min-valid-hours", "night.checkpoint-seconds", "night.resume-within-minutes", "journal.dir",
-            "journal.budget-mb", "journal.warn-percent", "raw.dir", "gpio.button", "gpio.led");
+            "journal.budget-mb", "journal.warn-percent", "raw.dir", "gpio.button", "gpio.led", "link.port", "link.baud",
+            "link.key-file");
 
     /** Every setting at its default, for this device id. */
     public static AgentConfig defaults(String deviceId) {
         return new AgentConfig(deviceId, 1, OptionalInt.of(AUTO), OptionalInt.empty(), 100, 4, 0,
                 LocalTime.of(20, 0), LocalTime.of(11, 0), 90, "wasm2016", 4, 300, 120,
-                Path.of("/var/lib/legwatch/journal"), 256, 80, null, -1, -1, 5);
+                Path.of("/var/lib/legwatch/journal"), 256, 80, null, -1, -1, 5, null, 115200,
+                Path.of("/etc/legwatch/device.key"));
     }
 
     /** Reads and validates a file; every problem is reported at once. */
@@ -106,6 +114,9 @@ public record AgentConfig(
         Path rawDir = f.get("raw.dir", d.rawDir, v -> v.equalsIgnoreCase("none") ? null : path(v));
         int button = f.get("gpio.button", d.buttonPin, AgentConfig::pin);
         int led = f.get("gpio.led", d.ledPin, AgentConfig::pin);
+        String port = f.get("link.port", d.linkPort, v -> v.equalsIgnoreCase("none") ? null : path(v).toString());
+        int baud = f.get("link.baud", d.linkBaud, v -> intIn(v, 1200, 4_000_000));
+        Path keyFile = f.get("link.key-file", d.linkKeyFile, AgentConfig::path);
         if (right.isEmpty() && left.isEmpty()) {
             f.problem("sensor.right", "no sensor configured: set sensor.right and/or sensor.left");
         }
@@ -120,7 +131,7 @@ public record AgentConfig(
         }
         f.finish(KEYS);
         return new AgentConfig(deviceId, bus, right, left, rate, range, axis, window[0], window[1], endAfterUp, rules,
-                minValid, checkpoint, resume, journalDir, budget, warn, rawDir, button, led, retry);
+                minValid, checkpoint, resume, journalDir, budget, warn, rawDir, button, led, retry, port, baud, keyFile);
     }
 
     private static String deviceId(String v) {
@@ -211,7 +222,8 @@ public record AgentConfig(
     public AgentConfig withRawDir(Path dir) {
         return new AgentConfig(deviceId, i2cBus, rightAddress, leftAddress, rateHz, rangeG, shankAxis, windowStart, windowEnd,
                 endAfterUpMinutes, rules, minValidHours, checkpointSeconds, resumeWithinMinutes, journalDir,
-                journalBudgetMb, journalWarnPercent, dir, buttonPin, ledPin, sensorRetrySeconds);
+                journalBudgetMb, journalWarnPercent, dir, buttonPin, ledPin, sensorRetrySeconds, linkPort, linkBaud,
+                linkKeyFile);
     }
 
     /** The legs configured: right when a right sensor is, left when a left one is. */

@@ -312,8 +312,10 @@ public final class NightJournal implements Closeable {
         if (n == null || n.terminal()) {
             return false;
         }
-        if (n.summary == null) {
-            throw new IllegalStateException("night " + nightId + " is not finished");
+        if (n.summary == null && n == openState()) {
+            // An unfinished night that a later one superseded (its records were damaged) is sent
+            // as it is and may be acknowledged; the night still being recorded may not.
+            throw new IllegalStateException("night " + nightId + " is still being recorded");
         }
         Journal.Position at = journal.append(NIGHT_ACKED, encodeId(nightId));
         n.acked = true;
