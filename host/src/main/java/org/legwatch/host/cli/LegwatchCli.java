@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         versionProvider = LegwatchCli.Version.class,
         description = "Leg-movement and PLM scoring for restless legs syndrome, and the host side of the legwatch monitor.",
         subcommands = {ScoreCommand.class, DetectCommand.class, GenerateNightCommand.class, ValidateCommand.class, DemoCommand.class,
-            ConvertRawCommand.class, AnalyzeCommand.class, AnalyzeSimulateCommand.class, CommandLine.HelpCommand.class})
+            ConvertRawCommand.class, AnalyzeCommand.class, AnalyzeSimulateCommand.class, PairCommand.class,
+            CommandLine.HelpCommand.class})
 public final class LegwatchCli implements Runnable {
     public static final int EXIT_INPUT = 1;
     public static final int EXIT_USAGE = 2;
