@@ -10,7 +10,9 @@ import java.util.Map;
  * Where an InfluxDB store is and how to log in, parsed from
  * {@code influx:http[s]://HOST:PORT/DATABASE[?user=NAME][&rp=POLICY]}. The password, or the token
  * of InfluxDB 2.x/3.x (sent as the v1 API's password), is read from {@code LEGWATCH_INFLUX_PASSWORD};
- * the user may also come from {@code LEGWATCH_INFLUX_USER}. A password in the URL is refused.
+ * the user may also come from {@code LEGWATCH_INFLUX_USER}, and is {@value #TOKEN_USER} when only a
+ * password is given (2.x and 3.x ignore the user name of a token). A password in the URL is
+ * refused. Credentials go in an HTTP Basic header.
  *
  * @param serverUrl       e.g. {@code http://127.0.0.1:8086}
  * @param database        the database (on 2.x/3.x: the database name mapped to a bucket)
@@ -21,6 +23,8 @@ import java.util.Map;
 public record InfluxLocation(String serverUrl, String database, String retentionPolicy, String user, String password) {
     public static final String PASSWORD_VARIABLE = "LEGWATCH_INFLUX_PASSWORD";
     public static final String USER_VARIABLE = "LEGWATCH_INFLUX_USER";
+    /** The user name sent with a password or token when none is configured. */
+    public static final String TOKEN_USER = "legwatch";
 
     public static InfluxLocation parse(String url, Map<String, String> environment) {
         String text = url.substring("influx:".length());
@@ -66,6 +70,9 @@ public record InfluxLocation(String serverUrl, String database, String retention
             }
         }
         String password = environment.get(PASSWORD_VARIABLE);
+        if (password != null && !password.isEmpty() && blankToNull(user) == null) {
+            user = TOKEN_USER;
+        }
         String server = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         return new InfluxLocation(server, database, blankToNull(retentionPolicy), blankToNull(user),
                 password == null || password.isEmpty() ? null : password);
