@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * What identifiers may look like. Patient and device ids are short codes (a study's pseudonyms,
  * a device's serial), safe in file names, CSV fields, InfluxDB tags and URLs; night ids come from
- * devices and are only kept free of control characters.
+ * devices and are only kept free of what would break a CSV field.
  */
 public final class Ids {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -26,10 +26,10 @@ public final class Ids {
     }
 
     public static String requireNightId(String id) {
-        if (id == null || id.isEmpty() || id.length() > MAX_NIGHT_ID_CHARS
-                || id.chars().anyMatch(Character::isISOControl)) {
+        if (id == null || id.isEmpty() || id.length() > MAX_NIGHT_ID_CHARS || !id.strip().equals(id)
+                || id.indexOf(',') >= 0 || id.indexOf('"') >= 0 || id.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("night id '" + id + "' is not valid: 1-" + MAX_NIGHT_ID_CHARS
-                    + " characters without control characters");
+                    + " characters without commas, quotes, control characters or surrounding spaces");
         }
         return id;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.legwatch.analysis.night.NightSummary;
@@ -49,24 +50,50 @@ public final class NightEncoding {
     }
 
     public static byte[] movementBytes(List<ScoredMovement> movements) {
-        ByteBuffer out = ByteBuffer.allocate(16 + movements.size() * 64);
-        out.put((byte) MOVEMENTS_VERSION);
-        varint(out, movements.size());
+        Bytes out = new Bytes(16 + movements.size() * 12);
+        out.put(MOVEMENTS_VERSION);
+        out.varint(movements.size());
         long previousOnset = 0;
         for (ScoredMovement m : movements) {
-            varint(out, zigzag(m.onsetUs() - previousOnset));
-            varint(out, zigzag(m.offsetUs() - m.onsetUs()));
-            int flags = m.leg().ordinal() | bit(m.clm(), 2) | bit(m.plm(), 3) | bit(m.respiratory(), 4)
-                    | bit(m.arousal(), 5) | bit(m.plmExcludingRespiratory(), 6);
-            out.put((byte) flags);
-            varint(out, m.joinedCount());
-            varint(out, m.series());
-            varint(out, zigzag(m.imiUs()));
+            out.varint(zigzag(m.onsetUs() - previousOnset));
+            out.varint(zigzag(m.offsetUs() - m.onsetUs()));
+            out.put(m.leg().ordinal() | bit(m.clm(), 2) | bit(m.plm(), 3) | bit(m.respiratory(), 4)
+                    | bit(m.arousal(), 5) | bit(m.plmExcludingRespiratory(), 6));
+            out.varint(m.joinedCount());
+            out.varint(m.series());
+            out.varint(zigzag(m.imiUs()));
             previousOnset = m.onsetUs();
         }
-        byte[] bytes = new byte[out.position()];
-        out.flip().get(bytes);
-        return bytes;
+        return out.toArray();
+    }
+
+    /** A growing byte array for the encoder. */
+    private static final class Bytes {
+        private byte[] bytes;
+        private int size;
+
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void put(int b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        void varint(long value) {
+            while ((value & ~0x7FL) != 0) {
+                put((int) ((value & 0x7F) | 0x80));
+                value >>>= 7;
+            }
+            put((int) value);
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(bytes, size);
+        }
     }
 
     /** Reads {@link #movementBytes}; {@code what} names the night in the error. */
@@ -143,14 +170,6 @@ public final class NightEncoding {
 
     private static long unzigzag(long value) {
         return (value >>> 1) ^ -(value & 1);
-    }
-
-    private static void varint(ByteBuffer out, long value) {
-        while ((value & ~0x7FL) != 0) {
-            out.put((byte) ((value & 0x7F) | 0x80));
-            value >>>= 7;
-        }
-        out.put((byte) value);
     }
 
     private static long readVarint(ByteBuffer in) throws StoreException {

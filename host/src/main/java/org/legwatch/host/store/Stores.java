@@ -2,6 +2,7 @@ package org.legwatch.host.store;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.legwatch.host.store.influx.InfluxLocation;
 import org.legwatch.host.store.influx.InfluxStore;
 import org.legwatch.host.store.sqlite.SqliteStore;
@@ -46,6 +47,11 @@ public final class Stores {
         }
         throw new IllegalArgumentException("store '" + url + "' is not a store URL: use sqlite:FILE or "
                 + "influx:http://HOST:8086/DATABASE");
+    }
+
+    /** The file of a {@code sqlite:} URL, or empty for another kind of store. */
+    public static Optional<Path> sqliteFile(String url) {
+        return url.startsWith("sqlite:") ? Optional.of(sqlitePath(url.substring("sqlite:".length()))) : Optional.empty();
     }
 
     private static Path sqlitePath(String text) {

@@ -1,7 +1,7 @@
 package org.legwatch.host.store.influx;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +83,7 @@ final class InfluxConnection implements AutoCloseable {
 
     /**
      * Runs a query with {@code $name} parameters bound to {@code params} (so ids never need
-     * quoting) and returns its rows; tag columns of GROUP BY series are merged into the rows.
+     * quoting) and returns its rows; the tags of GROUP BY series are read as columns.
      */
     List<InfluxRow> rows(String what, String influxQl, Map<String, Object> params) throws StoreException {
         BoundParameterQuery.QueryBuilder builder = BoundParameterQuery.QueryBuilder.newQuery(influxQl)
@@ -101,16 +101,12 @@ final class InfluxConnection implements AutoCloseable {
                 if (series.getValues() == null) {
                     continue;
                 }
-                List<String> columns = series.getColumns();
+                Map<String, Integer> columns = new HashMap<>();
+                for (int i = 0; i < series.getColumns().size(); i++) {
+                    columns.put(series.getColumns().get(i), i);
+                }
                 for (List<Object> values : series.getValues()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    if (series.getTags() != null) {
-                        row.putAll(series.getTags());
-                    }
-                    for (int i = 0; i < columns.size(); i++) {
-                        row.put(columns.get(i), values.get(i));
-                    }
-                    rows.add(new InfluxRow(series.getName(), row));
+                    rows.add(new InfluxRow(series.getName(), columns, values, series.getTags()));
                 }
             }
         }
@@ -147,6 +143,18 @@ final class InfluxConnection implements AutoCloseable {
                 return null;
             });
         }
+    }
+
+    /**
+     * Writes points given as line protocol (at most {@link #BATCH_POINTS} lines, timestamps in
+     * microseconds) in one request.
+     */
+    void writeLines(String what, String lines) throws StoreException {
+        retrying(what, () -> {
+            influx.write(location.database(), location.retentionPolicy(), InfluxDB.ConsistencyLevel.ONE,
+                    TimeUnit.MICROSECONDS, lines);
+            return null;
+        });
     }
 
     private void check(String what, QueryResult result) throws StoreException {

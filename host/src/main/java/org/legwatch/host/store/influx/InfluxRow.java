@@ -1,5 +1,6 @@
 package org.legwatch.host.store.influx;
 
+import java.util.List;
 import java.util.Map;
 import org.legwatch.host.store.StoreException;
 
@@ -9,14 +10,23 @@ import org.legwatch.host.store.StoreException;
  * timestamp in microseconds (the store queries with {@code epoch=u}); the one field that may exceed
  * it (a monotonic clock in ns) is kept as text.
  */
-record InfluxRow(String measurement, Map<String, Object> values) {
+record InfluxRow(String measurement, Map<String, Integer> columns, List<Object> values, Map<String, String> tags) {
+
+    /** A column's value, or a GROUP BY tag's; {@code null} when absent. */
+    private Object get(String column) {
+        Integer index = columns.get(column);
+        if (index != null) {
+            return values.get(index);
+        }
+        return tags == null ? null : tags.get(column);
+    }
 
     boolean has(String column) {
-        return values.get(column) != null;
+        return get(column) != null;
     }
 
     String text(String column) throws StoreException {
-        Object value = values.get(column);
+        Object value = get(column);
         if (!(value instanceof String text)) {
             throw missing(column, value);
         }
@@ -29,7 +39,7 @@ record InfluxRow(String measurement, Map<String, Object> values) {
     }
 
     long integer(String column) throws StoreException {
-        Object value = values.get(column);
+        Object value = get(column);
         if (!(value instanceof Number number)) {
             throw missing(column, value);
         }
@@ -47,7 +57,7 @@ record InfluxRow(String measurement, Map<String, Object> values) {
 
     /** A float field; absent (the store leaves undefined numbers out) is NaN. */
     double number(String column) throws StoreException {
-        Object value = values.get(column);
+        Object value = get(column);
         if (value == null) {
             return Double.NaN;
         }
@@ -58,7 +68,7 @@ record InfluxRow(String measurement, Map<String, Object> values) {
     }
 
     boolean bool(String column) throws StoreException {
-        Object value = values.get(column);
+        Object value = get(column);
         if (!(value instanceof Boolean b)) {
             throw missing(column, value);
         }

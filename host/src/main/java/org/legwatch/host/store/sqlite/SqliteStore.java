@@ -219,17 +219,21 @@ public final class SqliteStore implements Store {
 
     @Override
     public boolean contains(String deviceId, String deviceNightId) throws StoreException {
-        return read("looking up night " + deviceNightId, () -> storedDigest(deviceId, deviceNightId) != null);
+        return read("looking up night " + deviceNightId, () -> {
+            try (PreparedStatement lookup = connection.prepareStatement(DIGEST_LOOKUP)) {
+                return storedDigest(lookup, deviceId, deviceNightId) != null;
+            }
+        });
     }
 
-    private String storedDigest(String deviceId, String deviceNightId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT digest FROM night WHERE device_id = ? AND device_night_id = ?")) {
-            query.setString(1, deviceId);
-            query.setString(2, deviceNightId);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
+    private static final String DIGEST_LOOKUP = "SELECT digest FROM night WHERE device_id = ? AND device_night_id = ?";
+
+    private static String storedDigest(PreparedStatement lookup, String deviceId, String deviceNightId)
+            throws SQLException {
+        lookup.setString(1, deviceId);
+        lookup.setString(2, deviceNightId);
+        try (ResultSet rows = lookup.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
         }
     }
 
@@ -249,7 +253,8 @@ public final class SqliteStore implements Store {
             requirePatients(patientIds, "storing night " + nights.get(0).deviceNightId());
             Map<String, String> batchDigests = new HashMap<>();
             int stored = 0;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO night (device_id, device_night_id, "
+            try (PreparedStatement lookup = connection.prepareStatement(DIGEST_LOOKUP);
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO night (device_id, device_night_id, "
                     + "patient_id, evening_date, boot_id, monotonic_base_ns, wall_clock_start_ms, wall_clock_synced, rules, "
                     + "plmi, plm_count, lm_count, clm_count, time_in_bed_h, periodicity_index, valid, lost_fraction, "
                     + "movement_count, summary_json, movements, digest) "
@@ -261,7 +266,7 @@ public final class SqliteStore implements Store {
                     String key = night.deviceId() + "\u0000" + night.deviceNightId();
                     String earlier = batchDigests.putIfAbsent(key, digest);
                     if (earlier == null) {
-                        earlier = storedDigest(night.deviceId(), night.deviceNightId());
+                        earlier = storedDigest(lookup, night.deviceId(), night.deviceNightId());
                     }
                     if (earlier != null) {
                         if (!earlier.equals(digest)) {
