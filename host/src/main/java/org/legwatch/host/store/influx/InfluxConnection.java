@@ -5,6 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
@@ -27,15 +31,23 @@ import org.legwatch.host.store.StoreException;
 final class InfluxConnection implements AutoCloseable {
     /** Points per write request. */
     static final int BATCH_POINTS = 5_000;
+    /** Write requests in flight at once. */
+    static final int PARALLEL_WRITES = 3;
     private static final int ATTEMPTS = 5;
     private static final long FIRST_BACKOFF_MS = 200;
 
     private final InfluxLocation location;
     private final InfluxDB influx;
+    private final ExecutorService writers;
 
     private InfluxConnection(InfluxLocation location, InfluxDB influx) {
         this.location = location;
         this.influx = influx;
+        this.writers = Executors.newFixedThreadPool(PARALLEL_WRITES, task -> {
+            Thread thread = new Thread(task, "influx-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     static InfluxConnection open(InfluxLocation location) throws StoreException {
@@ -56,7 +68,7 @@ final class InfluxConnection implements AutoCloseable {
                 return null;
             });
         } catch (StoreException e) {
-            influx.close();
+            connection.close();
             throw e;
         }
         return connection;
@@ -146,15 +158,41 @@ final class InfluxConnection implements AutoCloseable {
     }
 
     /**
-     * Writes points given as line protocol (at most {@link #BATCH_POINTS} lines, timestamps in
-     * microseconds) in one request.
+     * Writes batches of points given as line protocol (each at most {@link #BATCH_POINTS} lines,
+     * timestamps in microseconds), up to {@link #PARALLEL_WRITES} requests at a time so that the
+     * server parses one batch while the next travels; returns when every batch is accepted, or
+     * throws the first failure once the others have ended.
      */
-    void writeLines(String what, String lines) throws StoreException {
-        retrying(what, () -> {
-            influx.write(location.database(), location.retentionPolicy(), InfluxDB.ConsistencyLevel.ONE,
-                    TimeUnit.MICROSECONDS, lines);
-            return null;
-        });
+    void writeLines(String what, List<String> batches) throws StoreException {
+        List<Future<Object>> pending = new ArrayList<>();
+        for (String lines : batches) {
+            pending.add(writers.submit(() -> retrying(what, () -> {
+                influx.write(location.database(), location.retentionPolicy(), InfluxDB.ConsistencyLevel.ONE,
+                        TimeUnit.MICROSECONDS, lines);
+                return null;
+            })));
+        }
+        StoreException failure = null;
+        for (Future<Object> write : pending) {
+            try {
+                write.get();
+            } catch (ExecutionException e) {
+                StoreException cause = e.getCause() instanceof StoreException s ? s
+                        : new StoreException(what + " failed: " + e.getCause(), e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pending.forEach(p -> p.cancel(true));
+                throw new StoreException(what + " was interrupted", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void check(String what, QueryResult result) throws StoreException {
@@ -214,6 +252,7 @@ final class InfluxConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        writers.shutdownNow();
         influx.close();
     }
 }

@@ -350,6 +350,7 @@ public final class InfluxStore implements Store {
      * R, L or B.
      */
     private void writeMovements(String what, List<Pending> pending) throws StoreException {
+        List<String> batches = new ArrayList<>();
         StringBuilder lines = new StringBuilder(InfluxConnection.BATCH_POINTS * 200);
         int count = 0;
         for (Pending p : pending) {
@@ -360,23 +361,20 @@ public final class InfluxStore implements Store {
                         .append(" duration_us=").append(m.durationUs())
                         .append("i,clm=").append(m.clm() ? 't' : 'f')
                         .append(",plm=").append(m.plm() ? 't' : 'f')
-                        .append(",series=").append(m.series())
-                        .append("i,imi_us=").append(m.imiUs())
-                        .append("i,joined=").append(m.joinedCount())
-                        .append("i,respiratory=").append(m.respiratory() ? 't' : 'f')
-                        .append(",arousal=").append(m.arousal() ? 't' : 'f')
-                        .append(",plm_excl_resp=").append(m.plmExcludingRespiratory() ? 't' : 'f')
+                        .append(",imi_us=").append(m.imiUs())
+                        .append("i,scoring=").append(scoring(m)).append('i')
                         .append(' ').append(p.placementUs() + m.onsetUs()).append('\n');
                 if (++count == InfluxConnection.BATCH_POINTS) {
-                    influx.writeLines(what, lines.toString());
+                    batches.add(lines.toString());
                     lines.setLength(0);
                     count = 0;
                 }
             }
         }
         if (count > 0) {
-            influx.writeLines(what, lines.toString());
+            batches.add(lines.toString());
         }
+        influx.writeLines(what, batches);
     }
 
     private static Point nightPoint(Pending p) {
@@ -513,15 +511,33 @@ public final class InfluxStore implements Store {
         return nights;
     }
 
+    /**
+     * The rest of a movement's scoring in one integer field (InfluxDB's cost grows with the fields
+     * of a point): {@code series * 65536 + joined * 8 + respiratory * 4 + arousal * 2 +
+     * plm_excl_resp}. Below 2^53, so it survives the JSON of a query.
+     */
+    static long scoring(ScoredMovement m) {
+        if (m.joinedCount() < 0 || m.joinedCount() >= MAX_JOINED || m.series() < 0) {
+            throw new IllegalArgumentException("movement at " + m.onsetUs() + " us: joined " + m.joinedCount()
+                    + " or series " + m.series() + " out of range");
+        }
+        return ((long) m.series() << 16) | ((long) m.joinedCount() << 3) | (m.respiratory() ? 4 : 0)
+                | (m.arousal() ? 2 : 0) | (m.plmExcludingRespiratory() ? 1 : 0);
+    }
+
+    private static final int MAX_JOINED = 1 << 13;
+
     private static ScoredMovement movement(InfluxRow row, long onsetUs) throws StoreException {
         String code = row.text("leg");
         Leg leg = Leg.fromCode(code);
         if (leg == null) {
             throw new StoreException("InfluxDB movement point has leg '" + code + "'");
         }
-        return new ScoredMovement(onsetUs, onsetUs + row.integer("duration_us"), leg, row.smallInteger("joined"),
-                row.bool("clm"), row.bool("plm"), row.smallInteger("series"), row.integer("imi_us"),
-                row.bool("respiratory"), row.bool("arousal"), row.bool("plm_excl_resp"));
+        long scoring = row.integer("scoring");
+        return new ScoredMovement(onsetUs, onsetUs + row.integer("duration_us"), leg,
+                (int) ((scoring >> 3) & (MAX_JOINED - 1)), row.bool("clm"), row.bool("plm"),
+                Math.toIntExact(scoring >> 16), row.integer("imi_us"), (scoring & 4) != 0, (scoring & 2) != 0,
+                (scoring & 1) != 0);
     }
 
     private StoredNight night(InfluxRow row, List<ScoredMovement> movements) throws StoreException {
