@@ -129,6 +129,19 @@ public final class NightEncoding {
         }
     }
 
+    /** A night with its encodings and digest, made once for a write. */
+    public record Encoded(StoredNight night, String summaryText, byte[] movementBytes, String digest) {
+    }
+
+    /** Encodes nights for a write, on every core (the encodings are most of a write's work). */
+    public static List<Encoded> encode(List<StoredNight> nights) {
+        return nights.parallelStream().map(night -> {
+            String summaryText = summaryText(night.summary());
+            byte[] movementBytes = movementBytes(night.movements());
+            return new Encoded(night, summaryText, movementBytes, digest(night, summaryText, movementBytes));
+        }).toList();
+    }
+
     /** SHA-256 over everything a night is, as lowercase hex. */
     public static String digest(StoredNight night) {
         return digest(night, summaryText(night.summary()), movementBytes(night.movements()));

@@ -261,9 +261,10 @@ public final class InfluxStore implements Store {
         Map<String, String> committed = committedDigests(deviceId, series);
         Map<String, String> batch = new HashMap<>();
         List<Pending> fresh = new ArrayList<>();
-        for (StoredNight night : series) {
-            String summaryText = NightEncoding.summaryText(night.summary());
-            String digest = NightEncoding.digest(night, summaryText, NightEncoding.movementBytes(night.movements()));
+        for (NightEncoding.Encoded encoded : NightEncoding.encode(series)) {
+            StoredNight night = encoded.night();
+            String summaryText = encoded.summaryText();
+            String digest = encoded.digest();
             String known = committed.containsKey(night.deviceNightId()) ? committed.get(night.deviceNightId())
                     : batch.putIfAbsent(night.deviceNightId(), digest);
             if (known == null) {

@@ -53,7 +53,11 @@ final class SqliteSchema {
               digest              TEXT    NOT NULL,
               PRIMARY KEY (device_id, device_night_id)
             )""",
-            "CREATE INDEX night_by_patient ON night (patient_id, evening_date, wall_clock_start_ms)",
+            // Covering: one patient's nights are read from this index alone, without the rows' large columns.
+            """
+            CREATE INDEX night_by_patient ON night (patient_id, evening_date, wall_clock_start_ms, device_id,
+              device_night_id, wall_clock_synced, rules, plmi, plm_count, lm_count, clm_count, time_in_bed_h,
+              periodicity_index, valid, lost_fraction, movement_count)""",
             """
             CREATE TABLE therapy_event (
               patient_id TEXT NOT NULL REFERENCES patient(id),

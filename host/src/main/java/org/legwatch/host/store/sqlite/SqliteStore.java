@@ -247,6 +247,7 @@ public final class SqliteStore implements Store {
         if (nights.isEmpty()) {
             return 0;
         }
+        List<NightEncoding.Encoded> encoded = NightEncoding.encode(nights);
         return write("storing " + nights.size() + " night(s)", () -> {
             Set<String> patientIds = new LinkedHashSet<>();
             nights.forEach(n -> patientIds.add(n.patientId()));
@@ -259,22 +260,20 @@ public final class SqliteStore implements Store {
                     + "plmi, plm_count, lm_count, clm_count, time_in_bed_h, periodicity_index, valid, lost_fraction, "
                     + "movement_count, summary_json, movements, digest) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (StoredNight night : nights) {
-                    String summaryText = NightEncoding.summaryText(night.summary());
-                    byte[] movementBytes = NightEncoding.movementBytes(night.movements());
-                    String digest = NightEncoding.digest(night, summaryText, movementBytes);
+                for (NightEncoding.Encoded e : encoded) {
+                    StoredNight night = e.night();
                     String key = night.deviceId() + "\u0000" + night.deviceNightId();
-                    String earlier = batchDigests.putIfAbsent(key, digest);
+                    String earlier = batchDigests.putIfAbsent(key, e.digest());
                     if (earlier == null) {
                         earlier = storedDigest(lookup, night.deviceId(), night.deviceNightId());
                     }
                     if (earlier != null) {
-                        if (!earlier.equals(digest)) {
+                        if (!earlier.equals(e.digest())) {
                             throw conflict(night);
                         }
                         continue;
                     }
-                    bindNight(insert, night, summaryText, movementBytes, digest);
+                    bindNight(insert, night, e.summaryText(), e.movementBytes(), e.digest());
                     insert.executeUpdate();
                     stored++;
                 }
