@@ -18,15 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Which patient wears which device, from when to when.",
         subcommands = {DeviceCommand.Assign.class, DeviceCommand.ListAssignments.class})
-public final class DeviceCommand implements Runnable {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: assign or list");
-    }
-
+public final class DeviceCommand extends CommandGroup {
     @Command(name = "assign", mixinStandardHelpOptions = true,
             description = {"Records that a patient wears a device from a time on. A night the device sends goes to the",
                 "patient wearing it when the night began: the assignment with the latest start before then, unless",

@@ -28,15 +28,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Nights in the store.",
         subcommands = {NightCommand.Import.class})
-public final class NightCommand implements Runnable {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: import");
-    }
-
+public final class NightCommand extends CommandGroup {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Stores a night scored from a raw recording, e.g. by",
                 "  legwatch detect --right r.csv --left l.csv --detail --lms-out lms.csv --summary-out night.json",

@@ -19,15 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Patients in the store.",
         subcommands = {PatientCommand.Add.class, PatientCommand.ListPatients.class})
-public final class PatientCommand implements Runnable {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: add or list");
-    }
-
+public final class PatientCommand extends CommandGroup {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Adds a patient (adding the same patient again changes nothing).")
     static final class Add implements Callable<Integer> {

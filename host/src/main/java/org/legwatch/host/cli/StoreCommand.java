@@ -22,15 +22,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "The store as a whole: copy between stores, benchmark.",
         subcommands = {StoreCommand.Copy.class, StoreCommand.Bench.class})
-public final class StoreCommand implements Runnable {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: copy or bench");
-    }
-
+public final class StoreCommand extends CommandGroup {
     @Command(name = "copy", mixinStandardHelpOptions = true,
             description = {"Copies everything (patients, device assignments, therapy records, nights with their",
                 "movements) from one store to another, losslessly, e.g. --from sqlite:site.db --to",

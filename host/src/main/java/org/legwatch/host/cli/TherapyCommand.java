@@ -28,15 +28,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "The therapy record: IV iron, oral iron, ferritin, TSAT, haemoglobin, RLS medication changes.",
         subcommands = {TherapyCommand.Add.class, TherapyCommand.Import.class})
-public final class TherapyCommand implements Runnable {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: add or import");
-    }
-
+public final class TherapyCommand extends CommandGroup {
     /** Checks the entries against the store and writes them unless there is a problem or it is a dry run. */
     private static int write(CommandLine cli, Store store, List<TherapyRecordCheck.Entry> entries,
                              List<TherapyRecordCheck.Problem> earlierProblems, ProblemNamer namer, boolean dryRun,

@@ -32,20 +32,13 @@ public final class MovementListCsv {
         List<LegMovement> movements = new ArrayList<>();
         try (CsvReader csv = CsvReader.open(file, ONSET, OFFSET, LEG)) {
             while (csv.next()) {
-                long onset = csv.seconds(ONSET);
-                long offset = csv.seconds(OFFSET);
+                long[] times = onsetOffset(csv);
                 String legText = csv.text(LEG);
                 Leg leg = Leg.fromCode(legText);
-                if (onset < 0) {
-                    throw csv.fail(ONSET, Seconds.millis(onset) + " s is before the start of the recording");
-                }
-                if (offset < onset) {
-                    throw csv.fail(OFFSET, Seconds.millis(offset) + " s is before the onset " + Seconds.millis(onset) + " s");
-                }
                 if (leg == null || leg == Leg.BILATERAL) {
                     throw csv.fail(LEG, "'" + legText + "' is not a leg: use R (right) or L (left)");
                 }
-                movements.add(new LegMovement(onset, offset, leg));
+                movements.add(new LegMovement(times[0], times[1], leg));
             }
         }
         return movements;
@@ -70,14 +63,9 @@ public final class MovementListCsv {
         }
         try (CsvReader csv = opened) {
             while (csv.next()) {
-                long onset = csv.seconds(ONSET);
-                long offset = csv.seconds(OFFSET);
-                if (onset < 0) {
-                    throw csv.fail(ONSET, Seconds.millis(onset) + " s is before the start of the recording");
-                }
-                if (offset < onset) {
-                    throw csv.fail(OFFSET, Seconds.millis(offset) + " s is before the onset " + Seconds.millis(onset) + " s");
-                }
+                long[] times = onsetOffset(csv);
+                long onset = times[0];
+                long offset = times[1];
                 String legText = csv.text(LEG);
                 Leg leg = Leg.fromCode(legText);
                 if (leg == null) {
@@ -91,6 +79,19 @@ public final class MovementListCsv {
             }
         }
         return movements;
+    }
+
+    /** The current row's onset and offset in µs, checked: the onset not negative, the offset not before it. */
+    private static long[] onsetOffset(CsvReader csv) throws InputFormatException {
+        long onset = csv.seconds(ONSET);
+        long offset = csv.seconds(OFFSET);
+        if (onset < 0) {
+            throw csv.fail(ONSET, Seconds.millis(onset) + " s is before the start of the recording");
+        }
+        if (offset < onset) {
+            throw csv.fail(OFFSET, Seconds.millis(offset) + " s is before the onset " + Seconds.millis(onset) + " s");
+        }
+        return new long[] {onset, offset};
     }
 
     private static boolean flag(CsvReader csv, String column) throws InputFormatException {

@@ -65,20 +65,16 @@ public interface Store extends AutoCloseable {
 
     /**
      * Stores a night a device sent: its patient is the one wearing the device when the night began,
-     * its evening date is taken in {@code zone}. Returns the night as stored; when it was already
-     * stored, the same night.
+     * its evening date is taken in {@code zone}. Returns the night as stored (also when it was
+     * already stored: sending a night again changes nothing).
      *
      * @throws UnassignedDeviceException when no patient wore the device then (nothing is written)
+     * @throws StoreConflictException    when the night id is stored with other content
      */
     default StoredNight commit(String deviceId, DeviceNight night, ZoneId zone) throws StoreException {
-        Optional<StoredNight> stored = night(deviceId, night.nightId());
-        StoredNight received = StoredNight.of(deviceId,
-                DeviceAssignment.wearer(assignments(), deviceId, night.clock().start())
-                        .orElseThrow(() -> new UnassignedDeviceException(deviceId, night.clock().start())),
-                StoredNight.eveningOf(night.clock().start(), zone), night);
-        if (stored.isPresent() && stored.get().equals(received)) {
-            return stored.get();
-        }
+        String patientId = DeviceAssignment.wearer(assignments(), deviceId, night.clock().start())
+                .orElseThrow(() -> new UnassignedDeviceException(deviceId, night.clock().start()));
+        StoredNight received = StoredNight.of(deviceId, patientId, StoredNight.eveningOf(night.clock().start(), zone), night);
         commit(received);
         return received;
     }

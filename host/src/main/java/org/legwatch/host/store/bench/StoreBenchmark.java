@@ -2,6 +2,7 @@ package org.legwatch.host.store.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -55,6 +56,7 @@ public final class StoreBenchmark {
         long movements = 0;
         long storedNights = 0;
         long ingestNanos = 0;
+        long cpuBefore = processCpuNanos();
         SplittableRandom random = new SplittableRandom(settings.seed());
         int reportEvery = Math.max(1, settings.patients() / 20);
         for (int p = 0; p < patients.size(); p++) {
@@ -78,12 +80,15 @@ public final class StoreBenchmark {
             }
         }
         double ingestS = ingestNanos / 1e9;
+        double cpuS = (processCpuNanos() - cpuBefore) / 1e9;
         long points = movements + 2 * storedNights;
         out.printf(Locale.ROOT, "ingest: %d patients x %d nights = %d nights, %d movements (%.0f a night) in %.1f s "
                         + "(time inside commitAll, batches of %d nights)%n",
                 settings.patients(), settings.nightsPerPatient(), storedNights, movements,
                 movements / (double) storedNights, ingestS, settings.batchNights());
         out.printf(Locale.ROOT, "  %.0f nights/s, %.0f movements/s%n", storedNights / ingestS, movements / ingestS);
+        out.printf(Locale.ROOT, "  CPU used by this process while ingesting (all threads, with making the nights): %.1f s, "
+                + "%.0f us a night%n", cpuS, cpuS * 1e6 / storedNights);
         if (store.location().startsWith("influx:")) {
             out.printf(Locale.ROOT, "  %.0f points/s (InfluxDB points: the movements, and a slot and a night point a night)%n",
                     points / ingestS);
@@ -114,6 +119,10 @@ public final class StoreBenchmark {
         long bytes = Files.size(file);
         Path wal = file.resolveSibling(file.getFileName() + "-wal");
         return Files.exists(wal) ? bytes + Files.size(wal) : bytes;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double median(double[] values) {

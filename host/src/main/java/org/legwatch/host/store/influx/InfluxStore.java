@@ -106,8 +106,7 @@ public final class InfluxStore implements Store {
         Optional<Patient> stored = patient(patient.id());
         if (stored.isPresent()) {
             if (!stored.get().equals(patient)) {
-                throw new StoreConflictException("patient " + patient.id() + " is already stored with the name '"
-                        + stored.get().name() + "'");
+                throw StoreConflictException.patientDiffers(stored.get());
             }
             return false;
         }
@@ -136,20 +135,22 @@ public final class InfluxStore implements Store {
         return rows.isEmpty() ? Optional.empty() : Optional.of(new Patient(patientId, rows.get(0).text("name")));
     }
 
-    private void requirePatients(Set<String> patientIds, String what) throws StoreException {
+    /** Checks that every patient named exists; returns them, each once, in order. */
+    private Set<String> requirePatients(List<String> named, String what) throws StoreException {
+        Set<String> patientIds = new LinkedHashSet<>(named);
         for (String id : patientIds) {
             if (patient(id).isEmpty()) {
-                throw new StoreConflictException(what + ": unknown patient " + id
-                        + " (add it first with 'legwatch patient add " + id + "')");
+                throw StoreConflictException.unknownPatient(what, id);
             }
         }
+        return patientIds;
     }
 
     // ---- devices
 
     @Override
     public synchronized boolean assignDevice(DeviceAssignment assignment) throws StoreException {
-        requirePatients(Set.of(assignment.patientId()), "assigning device " + assignment.deviceId());
+        requirePatients(List.of(assignment.patientId()), "assigning device " + assignment.deviceId());
         long fromUs = TimeUnit.MILLISECONDS.toMicros(assignment.from().toEpochMilli());
         List<InfluxRow> rows = rows("reading device " + assignment.deviceId(), "SELECT patient, until_ms "
                 + from(ASSIGNMENT) + " WHERE device = $device AND time = " + fromUs + "u", "device", assignment.deviceId());
@@ -221,9 +222,8 @@ public final class InfluxStore implements Store {
         if (nights.isEmpty()) {
             return 0;
         }
-        Set<String> patientIds = new LinkedHashSet<>();
-        nights.forEach(n -> patientIds.add(n.patientId()));
-        requirePatients(patientIds, "storing night " + nights.get(0).deviceNightId());
+        requirePatients(nights.stream().map(StoredNight::patientId).toList(), "storing night "
+                + nights.get(0).deviceNightId());
 
         Map<String, List<StoredNight>> bySeries = new LinkedHashMap<>();
         for (StoredNight night : nights) {
@@ -270,8 +270,7 @@ public final class InfluxStore implements Store {
             if (known == null) {
                 fresh.add(new Pending(night, summaryText, digest, 0, false));
             } else if (!known.equals(digest)) {
-                throw new StoreConflictException("night " + night.deviceNightId() + " of device " + deviceId
-                        + " is already stored with other content; a night is never overwritten");
+                throw StoreConflictException.nightDiffers(night);
             }
         }
         if (fresh.isEmpty()) {
@@ -571,9 +570,8 @@ public final class InfluxStore implements Store {
         if (events.isEmpty()) {
             return 0;
         }
-        Set<String> patientIds = new LinkedHashSet<>();
-        events.forEach(e -> patientIds.add(e.patientId()));
-        requirePatients(patientIds, "adding therapy events");
+        Set<String> patientIds = requirePatients(events.stream().map(TherapyEvent::patientId).toList(),
+                "adding therapy events");
         Set<String> imports = committedImports();
         List<TherapyEvent> stored = new ArrayList<>();
         for (String id : patientIds) {

@@ -102,8 +102,7 @@ public final class SqliteStore implements Store {
             Optional<Patient> stored = readPatient(patient.id());
             if (stored.isPresent()) {
                 if (!stored.get().equals(patient)) {
-                    throw new StoreConflictException("patient " + patient.id() + " is already stored with the name '"
-                            + stored.get().name() + "'");
+                    throw StoreConflictException.patientDiffers(stored.get());
                 }
                 return false;
             }
@@ -144,13 +143,15 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private void requirePatients(Set<String> patientIds, String what) throws SQLException, StoreConflictException {
+    /** Checks that every patient named exists; returns them, each once, in order. */
+    private Set<String> requirePatients(List<String> named, String what) throws SQLException, StoreConflictException {
+        Set<String> patientIds = new LinkedHashSet<>(named);
         for (String id : patientIds) {
             if (readPatient(id).isEmpty()) {
-                throw new StoreConflictException(what + ": unknown patient " + id
-                        + " (add it first with 'legwatch patient add " + id + "')");
+                throw StoreConflictException.unknownPatient(what, id);
             }
         }
+        return patientIds;
     }
 
     // ---- devices
@@ -158,7 +159,7 @@ public final class SqliteStore implements Store {
     @Override
     public boolean assignDevice(DeviceAssignment assignment) throws StoreException {
         return write("assigning device " + assignment.deviceId(), () -> {
-            requirePatients(Set.of(assignment.patientId()), "assigning device " + assignment.deviceId());
+            requirePatients(List.of(assignment.patientId()), "assigning device " + assignment.deviceId());
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT patient_id, until_ms FROM device_assignment WHERE device_id = ? AND from_ms = ?")) {
                 query.setString(1, assignment.deviceId());
@@ -249,9 +250,8 @@ public final class SqliteStore implements Store {
         }
         List<NightEncoding.Encoded> encoded = NightEncoding.encode(nights);
         return write("storing " + nights.size() + " night(s)", () -> {
-            Set<String> patientIds = new LinkedHashSet<>();
-            nights.forEach(n -> patientIds.add(n.patientId()));
-            requirePatients(patientIds, "storing night " + nights.get(0).deviceNightId());
+            requirePatients(nights.stream().map(StoredNight::patientId).toList(), "storing night "
+                    + nights.get(0).deviceNightId());
             Map<String, String> batchDigests = new HashMap<>();
             int stored = 0;
             try (PreparedStatement lookup = connection.prepareStatement(DIGEST_LOOKUP);
@@ -269,7 +269,7 @@ public final class SqliteStore implements Store {
                     }
                     if (earlier != null) {
                         if (!earlier.equals(e.digest())) {
-                            throw conflict(night);
+                            throw StoreConflictException.nightDiffers(night);
                         }
                         continue;
                     }
@@ -280,11 +280,6 @@ public final class SqliteStore implements Store {
             }
             return stored;
         });
-    }
-
-    static StoreConflictException conflict(StoredNight night) {
-        return new StoreConflictException("night " + night.deviceNightId() + " of device " + night.deviceId()
-                + " is already stored with other content; a night is never overwritten");
     }
 
     private static void bindNight(PreparedStatement insert, StoredNight night, String summaryText, byte[] movements,
@@ -417,9 +412,8 @@ public final class SqliteStore implements Store {
             return 0;
         }
         return write("adding " + events.size() + " therapy event(s)", () -> {
-            Set<String> patientIds = new LinkedHashSet<>();
-            events.forEach(e -> patientIds.add(e.patientId()));
-            requirePatients(patientIds, "adding therapy events");
+            Set<String> patientIds = requirePatients(events.stream().map(TherapyEvent::patientId).toList(),
+                    "adding therapy events");
             List<TherapyEvent> stored = new ArrayList<>();
             for (String id : patientIds) {
                 stored.addAll(readTherapy(id));
