@@ -107,10 +107,11 @@ public final class StoreBenchmark {
             store.forEachNight(patient, n -> count[0] += n.movements().size());
             fullMs[q] = (System.nanoTime() - start) / 1e6;
         }
-        out.printf(Locale.ROOT, "query one patient's %d nights (rows), %d queries: median %.1f ms, max %.1f ms%n",
-                rows, settings.queries(), median(rowsMs), Arrays.stream(rowsMs).max().orElseThrow());
-        out.printf(Locale.ROOT, "read one patient's %d nights with movements: median %.1f ms, max %.1f ms%n",
-                rows, median(fullMs), Arrays.stream(fullMs).max().orElseThrow());
+        out.printf(Locale.ROOT, "query one patient's %d nights (rows), %d queries: median %.1f ms, min %.1f ms, max %.1f ms%n",
+                rows, settings.queries(), median(rowsMs), Arrays.stream(rowsMs).min().orElseThrow(),
+                Arrays.stream(rowsMs).max().orElseThrow());
+        out.printf(Locale.ROOT, "read one patient's %d nights with movements: median %.1f ms, min %.1f ms, max %.1f ms%n",
+                rows, median(fullMs), Arrays.stream(fullMs).min().orElseThrow(), Arrays.stream(fullMs).max().orElseThrow());
         out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
     }
 
