@@ -1,5 +1,12 @@
 package org.legwatch.host.cli;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import org.legwatch.analysis.night.TimeSpan;
 import org.legwatch.host.io.Seconds;
 
@@ -27,6 +34,35 @@ final class CliArguments {
             return Seconds.parseMicros(part);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " '" + whole + "': '" + part + "' is not a number of seconds");
+        }
+    }
+
+    /**
+     * A point in time: {@code 2025-03-01} (the start of that day), {@code 2025-03-01T20:30} (local
+     * time in {@code zone}) or with an offset, {@code 2025-03-01T19:30:00Z}; to the millisecond.
+     */
+    static Instant instant(String option, String text, ZoneId zone) {
+        String value = text.strip();
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+            }
+            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MILLIS);
+            }
+            return LocalDateTime.parse(value).atZone(zone).toInstant().truncatedTo(ChronoUnit.MILLIS);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " '" + text + "': expected a date (2025-03-01), a local time "
+                    + "(2025-03-01T20:30) or a time with an offset (2025-03-01T19:30:00Z)");
+        }
+    }
+
+    /** A calendar date YYYY-MM-DD. */
+    static LocalDate date(String option, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " '" + text + "': expected a date YYYY-MM-DD that exists");
         }
     }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         description = "Leg-movement and PLM scoring for restless legs syndrome, and the host side of the legwatch monitor.",
         subcommands = {ScoreCommand.class, DetectCommand.class, GenerateNightCommand.class, ValidateCommand.class, DemoCommand.class,
             ConvertRawCommand.class, AnalyzeCommand.class, AnalyzeSimulateCommand.class, PairCommand.class,
-            CommandLine.HelpCommand.class})
+            ReceiveCommand.class, PatientCommand.class, DeviceCommand.class, TherapyCommand.class, NightCommand.class,
+            ExportCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
 public final class LegwatchCli implements Runnable {
     public static final int EXIT_INPUT = 1;
     public static final int EXIT_USAGE = 2;
@@ -40,10 +41,10 @@ public final class LegwatchCli implements Runnable {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             if (cause instanceof InputFormatException || cause instanceof IOException
                     || cause instanceof IllegalArgumentException) {
-                err.println("legwatch " + commandLine.getCommandName() + ": " + describe(cause));
+                err.println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(cause));
                 return EXIT_INPUT;
             }
-            err.println("legwatch " + commandLine.getCommandName() + ": internal error, please report it:");
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": internal error, please report it:");
             e.printStackTrace(err);
             return EXIT_INTERNAL;
         });

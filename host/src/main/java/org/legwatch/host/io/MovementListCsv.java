@@ -32,23 +32,87 @@ public final class MovementListCsv {
         List<LegMovement> movements = new ArrayList<>();
         try (CsvReader csv = CsvReader.open(file, ONSET, OFFSET, LEG)) {
             while (csv.next()) {
-                long onset = csv.seconds(ONSET);
-                long offset = csv.seconds(OFFSET);
+                long[] times = onsetOffset(csv);
                 String legText = csv.text(LEG);
                 Leg leg = Leg.fromCode(legText);
-                if (onset < 0) {
-                    throw csv.fail(ONSET, Seconds.millis(onset) + " s is before the start of the recording");
-                }
-                if (offset < onset) {
-                    throw csv.fail(OFFSET, Seconds.millis(offset) + " s is before the onset " + Seconds.millis(onset) + " s");
-                }
                 if (leg == null || leg == Leg.BILATERAL) {
                     throw csv.fail(LEG, "'" + legText + "' is not a leg: use R (right) or L (left)");
                 }
-                movements.add(new LegMovement(onset, offset, leg));
+                movements.add(new LegMovement(times[0], times[1], leg));
             }
         }
         return movements;
+    }
+
+    /**
+     * Reads a scored list written with the detail columns ({@code --detail}), back into the
+     * movements it was written from (to the millisecond the file keeps).
+     */
+    public static List<ScoredMovement> readScored(Path file) throws IOException, InputFormatException {
+        String[] columns = (SCORED_HEADER + DETAIL_HEADER).split(",");
+        List<ScoredMovement> movements = new ArrayList<>();
+        CsvReader opened;
+        try {
+            opened = CsvReader.open(file, columns);
+        } catch (InputFormatException e) {
+            if (e.field() != null && DETAIL_HEADER.contains("," + e.field())) {
+                throw new InputFormatException(file, e.line(), e.field(),
+                        "missing column: write the movement list with --detail (e.g. legwatch detect --detail)");
+            }
+            throw e;
+        }
+        try (CsvReader csv = opened) {
+            while (csv.next()) {
+                long[] times = onsetOffset(csv);
+                long onset = times[0];
+                long offset = times[1];
+                String legText = csv.text(LEG);
+                Leg leg = Leg.fromCode(legText);
+                if (leg == null) {
+                    throw csv.fail(LEG, "'" + legText + "' is not a leg: R, L or B");
+                }
+                String imi = csv.text("imi_s");
+                long imiUs = imi.isEmpty() ? -1 : csv.seconds("imi_s");
+                movements.add(new ScoredMovement(onset, offset, leg, count(csv, "joined"), flag(csv, "clm"),
+                        flag(csv, "plm"), count(csv, "series"), imiUs, flag(csv, "respiratory"), flag(csv, "arousal"),
+                        flag(csv, "plm_excl_resp")));
+            }
+        }
+        return movements;
+    }
+
+    /** The current row's onset and offset in µs, checked: the onset not negative, the offset not before it. */
+    private static long[] onsetOffset(CsvReader csv) throws InputFormatException {
+        long onset = csv.seconds(ONSET);
+        long offset = csv.seconds(OFFSET);
+        if (onset < 0) {
+            throw csv.fail(ONSET, Seconds.millis(onset) + " s is before the start of the recording");
+        }
+        if (offset < onset) {
+            throw csv.fail(OFFSET, Seconds.millis(offset) + " s is before the onset " + Seconds.millis(onset) + " s");
+        }
+        return new long[] {onset, offset};
+    }
+
+    private static boolean flag(CsvReader csv, String column) throws InputFormatException {
+        return switch (csv.text(column)) {
+            case "1" -> true;
+            case "0" -> false;
+            default -> throw csv.fail(column, "'" + csv.text(column) + "' is not 1 or 0");
+        };
+    }
+
+    private static int count(CsvReader csv, String column) throws InputFormatException {
+        String text = csv.text(column);
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            throw csv.fail(column, "'" + text + "' is not a whole number");
+        }
+        throw csv.fail(column, "'" + text + "' is negative");
     }
 
     /** Reads {@code start_s,end_s} spans (respiratory events, arousals). */
