@@ -262,7 +262,9 @@ public final class NightRecorder {
             long onset = next.get(0, ON);
             long offset = next.get(0, OFF);
             next.removeFirst();
-            if (bed.inBedAt(onset)) {
+            // In bed and not in a stretch the band lay still off the leg: the same test as the
+            // night's final spans (in bed minus not worn), so a rebuilt night equals the live one.
+            if (bed.inBedAt(onset) && !notWornAt(onset)) {
                 scorer.accept(onset, offset, next == right ? Leg.RIGHT : Leg.LEFT);
             }
         }
@@ -290,6 +292,19 @@ public final class NightRecorder {
         return new NightTally(rules.name(), settings.minValidHoursInBed(), settings.maxLostFraction(),
                 Double.isNaN(lastT) ? 0 : Micros.ofSeconds(lastT), Double.isNaN(lastT) ? 0 : Micros.ofSeconds(lastT),
                 summary.inBed(), notWorn, summary.signal());
+    }
+
+    private boolean notWornAt(long us) {
+        for (int i = notWorn.size() - 1; i >= 0; i--) {
+            TimeSpan span = notWorn.get(i);
+            if (us >= span.endUs()) {
+                return false;
+            }
+            if (us >= span.startUs()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends the night: settles every movement and returns the summary. */
