@@ -21,6 +21,11 @@ import org.legwatch.host.io.ResponseJson;
 import org.legwatch.host.io.TextFiles;
 import org.legwatch.host.response.CsvPatientTimelines;
 import org.legwatch.host.response.PatientTimelineSource;
+import org.legwatch.host.response.StorePatientTimelines;
+import org.legwatch.host.store.Store;
+import org.legwatch.host.store.StoreException;
+import org.legwatch.host.store.Stores;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,13 +45,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--nights", required = true, paramLabel = "FILE",
+    @Option(names = "--nights", paramLabel = "FILE",
             description = "Nightly results: patient,date,plmi,plm_count,time_in_bed_h,periodicity_index,valid.")
     Path nights;
 
-    @Option(names = "--therapy", required = true, paramLabel = "FILE",
+    @Option(names = "--therapy", paramLabel = "FILE",
             description = "Therapy record: patient,date,kind,detail,value,unit.")
     Path therapy;
+
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Read every patient's nights and therapy record from the store (sqlite:FILE or influx:URL) instead of --nights/--therapy.")
+    String store;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the analysis (JSON).")
     Path out;
@@ -91,14 +100,37 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the cohort summary.")
     boolean quiet;
 
-    @Override
-    public Integer call() throws IOException, InputFormatException {
-        ResponseSettings settings = settings();
-        PatientTimelineSource source = CsvPatientTimelines.read(nights, therapy);
+    /** Every patient's timeline, from the CSV files or from the store. */
+    private List<PatientTimeline> readTimelines() throws IOException, InputFormatException {
+        if (store == null && (nights == null || therapy == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --nights and --therapy, or --store");
+        }
+        if (store != null && (nights != null || therapy != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --store or --nights and --therapy, not both");
+        }
         List<PatientTimeline> timelines = new ArrayList<>();
+        if (store != null) {
+            try (Store s = Stores.open(store)) {
+                PatientTimelineSource source = new StorePatientTimelines(s);
+                for (String patient : source.patients()) {
+                    timelines.add(source.timeline(patient));
+                }
+            } catch (StoreException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            return timelines;
+        }
+        PatientTimelineSource source = CsvPatientTimelines.read(nights, therapy);
         for (String patient : source.patients()) {
             timelines.add(source.timeline(patient));
         }
+        return timelines;
+    }
+
+    @Override
+    public Integer call() throws IOException, InputFormatException {
+        ResponseSettings settings = settings();
+        List<PatientTimeline> timelines = readTimelines();
         List<PatientResponse> results = analyze(timelines, settings);
         CohortSummary cohort = CohortSummary.of(results, settings.confidence());
         ResponseJson.write(out, results, cohort, settings);

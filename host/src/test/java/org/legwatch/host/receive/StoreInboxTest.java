@@ -124,6 +124,12 @@ class StoreInboxTest {
             again.nights.add(night.wire());
             assertTrue(send(store, key, again), "a night sent again is acknowledged");
             assertEquals(1, store.nights("P001").size(), "and stored once");
+
+            // What `legwatch analyze --store` reads of it.
+            var timeline = new org.legwatch.host.response.StorePatientTimelines(store).timeline("P001");
+            assertEquals(1, timeline.nights().size());
+            assertEquals(night.summary().statistics().plmIndex(), timeline.nights().get(0).plmi(), 1e-9);
+            assertEquals(java.time.LocalDate.of(2026, 11, 2), timeline.nights().get(0).date());
         }
     }
 }
