@@ -31,5 +31,6 @@ legwatch_launch() {
     fi
     rm -f "$log"
   fi
-  exec "$JAVA_HOME/bin/java" ${LEGWATCH_JAVA_OPTS:-} -jar "$jar" "$@"
+  # jSerialComm loads a native library: allow it (JDK 24 and later warn otherwise).
+  exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${LEGWATCH_JAVA_OPTS:-} -jar "$jar" "$@"
 }
