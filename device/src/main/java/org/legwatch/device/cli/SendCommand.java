@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code legwatch-device send}: the journal's unsent nights to the host, then exit. {@code run}
  * sends by itself when {@code link.port} is set; this is for a journal the agent is not using (a
- * simulation's, or the Pi's with the service stopped).
+ * simulation's, or the Pi's with the service stopped); the journal's lock refuses a second opener.
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = {"Sends the journal's unsent nights to the host over a serial port and exits when the host has stored",

@@ -39,7 +39,8 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = where.journal != null ? where.journal
                 : org.legwatch.device.config.AgentConfig.load(where.config, RunCommand.hostName()).journalDir();
-        // Opening recovers the journal; with the agent running this only reads what is on disk.
+        // Opening recovers the journal and takes its lock: while the agent runs, this says the journal
+        // is held open (stop the service, or read the agent's log).
         try (NightJournal journal = NightJournal.open(dir, NightJournal.Options.defaults(), new JournalBudgetLog())) {
             RunCommand.reportRecovery(journal);
             journal.openNight().ifPresentOrElse(
