@@ -88,7 +88,7 @@ public final class LegMovementDetector {
     private double lastMotionT;
     private double peakDeviation2;
     private double peakDisplacement2;
-    private double lastAnyMotionT = Double.NaN;
+    private long motionSamples;
     /** After a gap, the restarted filters settle until this time; nothing is detected before it. */
     private double settledAtT = Double.NEGATIVE_INFINITY;
     private final double settleS;
@@ -199,7 +199,7 @@ public final class LegMovementDetector {
         double motionNoise = Math.max(motionFloor.estimate(), floorMin);
         boolean motion = motion2 > motionLevel * motionNoise;
         if (motion) {
-            lastAnyMotionT = t;
+            motionSamples++;
         }
         if (!moving) {
             rest(t, deviation2, motion2, deviationNoise);
@@ -457,9 +457,9 @@ public final class LegMovementDetector {
         return lastT;
     }
 
-    /** Time of the last motion seen (moving or not), seconds; NaN if none yet. */
-    public double lastMotionTime() {
-        return lastAnyMotionT;
+    /** How many samples so far showed motion (moving or not). */
+    public long motionSamples() {
+        return motionSamples;
     }
 
     /** The leg's orientation: the gravity direction in the sensor frame, smoothed (g). */

@@ -38,9 +38,12 @@ public final class NightRecorder {
     private final BedStateTracker bed;
     private final StreamingScorer scorer;
     private final NightAccumulator accumulator;
+    private final double flatSin2;
     private final double lyingSin2;
     private final double uprightSin2;
     private final double[] previous = new double[6];
+    /** Each leg's count of motion samples when the last epoch settled. */
+    private final long[] motionSamplesBefore = new long[2];
 
     private final List<TimeSpan> notWorn = new ArrayList<>();
     private double firstT = Double.NaN;
@@ -95,8 +98,10 @@ public final class NightRecorder {
             accumulator.accept(m);
             scored.accept(m);
         });
+        double flat = Math.sin(Math.toRadians(settings.flatMaxInclinationDeg()));
         double lying = Math.sin(Math.toRadians(settings.lyingMaxInclinationDeg()));
         double upright = Math.sin(Math.toRadians(settings.uprightMinInclinationDeg()));
+        this.flatSin2 = flat * flat;
         this.lyingSin2 = lying * lying;
         this.uprightSin2 = upright * upright;
     }
@@ -182,18 +187,22 @@ public final class NightRecorder {
         }
         while (commonT >= nextEpochEndS) {
             double start = nextEpochEndS - settings.epochS();
-            bed.epoch(start, nextEpochEndS, posture());
             trackStillness(start, nextEpochEndS);
+            bed.epoch(start, nextEpochEndS, posture(), stillSinceS);
             nextEpochEndS += settings.epochS();
             releasable = true;
         }
     }
 
     /**
-     * Lying when every recorded leg's shank is near horizontal (the shank axis carries little of
-     * gravity), upright when any leg's shank is steep, ambiguous in between.
+     * From the legs' shank inclinations (how much of gravity runs along the shank): lying when every
+     * shank is low, flat when, besides, one of them is near horizontal; upright when a shank is
+     * steep and none is flat (one leg flat and the other steep is a knee drawn up in bed as well as a
+     * foot up on a stool: ambiguous); ambiguous otherwise.
      */
     private BedStateTracker.Posture posture() {
+        boolean anyFlat = false;
+        boolean anySteep = false;
         boolean allLying = true;
         for (Leg leg : legs) {
             LegMovementDetector d = detectors[leg.ordinal()];
@@ -205,20 +214,30 @@ public final class NightRecorder {
                 case 1 -> y;
                 default -> z;
             };
+            double along2 = along * along;
             double g2 = x * x + y * y + z * z;
-            if (along * along > uprightSin2 * g2) {
-                return BedStateTracker.Posture.UPRIGHT;
-            }
-            allLying &= along * along <= lyingSin2 * g2;
+            anySteep |= along2 > uprightSin2 * g2;
+            anyFlat |= along2 <= flatSin2 * g2;
+            allLying &= along2 <= lyingSin2 * g2;
         }
-        return allLying ? BedStateTracker.Posture.LYING : BedStateTracker.Posture.AMBIGUOUS;
+        if (allLying) {
+            return anyFlat ? BedStateTracker.Posture.FLAT : BedStateTracker.Posture.LYING;
+        }
+        return anySteep && !anyFlat ? BedStateTracker.Posture.UPRIGHT : BedStateTracker.Posture.AMBIGUOUS;
     }
 
+    /**
+     * Not-worn time is stillness: an epoch breaks it when a leg showed motion in at least
+     * {@code stillnessBreakSamples} samples since the last epoch. A lone sample over the motion
+     * level is what sensor noise does once in a long while on a band lying on a table; a leg that
+     * moves makes several.
+     */
     private void trackStillness(double epochStart, double epochEnd) {
         boolean motion = false;
         for (Leg leg : legs) {
-            double m = detectors[leg.ordinal()].lastMotionTime();
-            motion |= !Double.isNaN(m) && m >= epochStart;
+            long count = detectors[leg.ordinal()].motionSamples();
+            motion |= count - motionSamplesBefore[leg.ordinal()] >= settings.stillnessBreakSamples();
+            motionSamplesBefore[leg.ordinal()] = count;
         }
         if (!motion) {
             return;
@@ -227,6 +246,7 @@ public final class NightRecorder {
         boolean leading = !motionSeen;
         if (still >= (leading ? settings.edgeNotWornAfterS() : settings.notWornAfterS())) {
             notWorn.add(new TimeSpan(Micros.ofSeconds(stillSinceS), Micros.ofSeconds(epochStart)));
+            bed.notWornUntilNow(stillSinceS);
         }
         motionSeen = true;
         stillSinceS = epochEnd;
@@ -321,11 +341,12 @@ public final class NightRecorder {
             double last = nextEpochEndS - settings.epochS();
             // the partial last epoch
             if (lastT > last) {
-                bed.epoch(last, lastT, posture());
+                bed.epoch(last, lastT, posture(), stillSinceS);
             }
             double trailing = lastT - stillSinceS;
             if (trailing >= (motionSeen ? settings.edgeNotWornAfterS() : 0)) {
                 notWorn.add(new TimeSpan(Micros.ofSeconds(stillSinceS), endUs));
+                bed.notWornUntilNow(stillSinceS);
             }
         }
         bed.finish(endUs);

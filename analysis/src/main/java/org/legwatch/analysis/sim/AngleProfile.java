@@ -39,6 +39,13 @@ final class AngleProfile {
         return angles[angles.length - 1];
     }
 
+    /** The same movement ending at another angle (the last keyframe moved). */
+    AngleProfile withEndAngle(double angle) {
+        double[] a = angles.clone();
+        a[a.length - 1] = angle;
+        return new AngleProfile(times, a);
+    }
+
     double maxAbs() {
         return maxAbs;
     }

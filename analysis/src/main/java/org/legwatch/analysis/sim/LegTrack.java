@@ -28,6 +28,11 @@ final class LegTrack {
     final List<Motion> motions = new ArrayList<>();
     final List<TrueMovement> truths = new ArrayList<>();
     private double[] q;
+    /**
+     * The pose the leg settled into with the last change of posture (sitting down, lying down,
+     * turning over): where it rests until the next one.
+     */
+    private double[] restPose;
     private double[] knee;
     private long cursorUs;
 
@@ -149,6 +154,7 @@ final class LegTrack {
         Motion.Blend blend = new Motion.Blend(a, b, q, q1, knee, k1, ws, wd, wa, wx, wp);
         motions.add(blend);
         q = blend.endOrientation();
+        restPose = q;
         knee = blend.endKnee();
         cursorUs = b;
     }
@@ -163,8 +169,15 @@ final class LegTrack {
      * rotation of the leg about its own axis and some abduction mixed in, pivoting at the knee.
      */
     private void pulse(long a, long b, AngleProfile profile, double tremorG) {
+        pulse(a, b, movementAxis(), profile, tremorG);
+    }
+
+    private double[] movementAxis() {
+        return Rotation.normalize(0.35 * rng.nextGaussian(), 0.25 * rng.nextGaussian(), 1);
+    }
+
+    private void pulse(long a, long b, double[] axis, AngleProfile profile, double tremorG) {
         holdUntil(a);
-        double[] axis = Rotation.normalize(0.35 * rng.nextGaussian(), 0.25 * rng.nextGaussian(), 1);
         double[] tremorDir = Rotation.normalize(0.3 * rng.nextGaussian(), 1, 0.3 * rng.nextGaussian());
         double f1 = Draw.uniform(rng, 8, 12);
         Motion.Pulse p = new Motion.Pulse(a, b, q, knee, axis, profile, tremorG, tremorDir,
@@ -175,9 +188,51 @@ final class LegTrack {
         cursorUs = b;
     }
 
+    /**
+     * A movement of the resting leg (a leg movement in bed, a fidget in a chair) ends where it was
+     * drawn to (settling a little off the old rest, or in a new position) plus half the way back to
+     * the leg's resting pose in this posture, about the movement's axis, at most half the
+     * movement's amplitude. The mattress carries a sleeping leg and nothing holds a knee drawn up
+     * or a foot raised; the floor and the seat keep a sitting leg's shank within what the chair
+     * allows. So the offsets movements leave stay offsets and do not add up, as a random walk
+     * would, into postures nobody holds (a shank standing upright for an hour while lying prone,
+     * a shank sitting flat in a chair).
+     */
+    private AngleProfile settling(AngleProfile drawn, double[] axis, double amplitudeRad) {
+        double limit = 0.5 * amplitudeRad;
+        return drawn.withEndAngle(drawn.endAngle() + Math.max(-limit, Math.min(limit, 0.5 * towardsRest(axis))));
+    }
+
+    /**
+     * How far (radians) a rotation about the body-frame {@code axis} would have to go to bring the
+     * shank's tilt against gravity back to its resting tilt. Only the tilt counts: gravity and the
+     * mattress or the floor restore it, but nothing pulls back a leg that slid round in the plane
+     * of the bed.
+     */
+    private double towardsRest(double[] axis) {
+        double[] now = new double[3];
+        double[] rest = new double[3];
+        Rotation.applyTransposed(q, 0, 0, 1, now);
+        Rotation.applyTransposed(restPose, 0, 0, 1, rest);
+        // the rotation taking the resting gravity direction to the present one, as a rotation vector
+        double cx = rest[1] * now[2] - rest[2] * now[1];
+        double cy = rest[2] * now[0] - rest[0] * now[2];
+        double cz = rest[0] * now[1] - rest[1] * now[0];
+        double sin = Math.sqrt(cx * cx + cy * cy + cz * cz);
+        if (sin < 1e-12) {
+            return 0;
+        }
+        double angle = Math.atan2(sin, rest[0] * now[0] + rest[1] * now[1] + rest[2] * now[2]);
+        return angle * (cx * axis[0] + cy * axis[1] + cz * axis[2]) / sin;
+    }
+
+    /** An in-bed movement; where it leaves the leg, see {@link #settling}. */
     private void movement(PlannedMovement m) {
         double sign = Draw.chance(rng, 0.8) ? 1 : -1;
-        pulse(m.onsetUs(), m.offsetUs(), m.profile(sign), Draw.uniform(rng, 0.001, 0.005));
+        double tremorG = Draw.uniform(rng, 0.001, 0.005);
+        double[] axis = movementAxis();
+        AngleProfile profile = settling(m.profile(sign), axis, m.amplitudeRad());
+        pulse(m.onsetUs(), m.offsetUs(), axis, profile, tremorG);
         truths.add(new TrueMovement(new LegMovement(m.onsetUs(), m.offsetUs(), leg), m.kind(),
                 Math.toDegrees(m.peakRad()), m.series()));
     }
@@ -202,7 +257,9 @@ final class LegTrack {
             AngleProfile p = new AngleProfile(new double[] {0, rise, d - ret, d},
                     new double[] {0, amp, amp * (1 + 0.1 * rng.nextGaussian()), amp * residual});
             long a = Math.round(t * 1e6);
-            pulse(a, a + Math.round(d * 1e6), p, Draw.uniform(rng, 0.001, 0.004));
+            double tremorG = Draw.uniform(rng, 0.001, 0.004);
+            double[] axis = movementAxis();
+            pulse(a, a + Math.round(d * 1e6), axis, settling(p, axis, amp), tremorG);
             t += d + 0.5 + Draw.exponential(rng, 1 / ratePerS);
         }
     }

@@ -131,6 +131,10 @@ final class Rotation {
             }
         }
         double n = Math.sqrt(axis[0] * axis[0] + axis[1] * axis[1] + axis[2] * axis[2]);
+        if (n == 0) {
+            // A rounding-size angle whose antisymmetric part vanished: no rotation.
+            return new double[] {0, 0, 0};
+        }
         return new double[] {axis[0] / n * angle, axis[1] / n * angle, axis[2] / n * angle};
     }
 

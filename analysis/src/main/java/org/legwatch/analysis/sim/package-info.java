@@ -46,6 +46,15 @@
  *       flat; turn-overs, handling and transitions are geodesic blends with random wobbles.</li>
  *   <li>PLMs come only in sleep, with no sleep-stage structure (no REM suppression, no
  *       first-half-of-the-night predominance); wake movements are restless bursts.</li>
+ *   <li>A movement of a resting leg (in bed, or a fidget in a chair) may leave it a little off its
+ *       rest, but half of the tilt against gravity that earlier movements left is taken back by
+ *       the next one: the mattress, the floor and the chair hold a resting shank near the pose it
+ *       took when the posture changed, so offsets stay offsets and do not add up over a night.</li>
+ *   <li>Postures are those of a bedroom and a chair: lying supine (a pillow under the knees now and
+ *       then), on a side or prone, and sitting with the shank 25 to 90 degrees from horizontal (legs
+ *       crossed or tucked at the low end). There is no reclining with the feet up, no sitting
+ *       cross-legged on a sofa and no lying on a sofa: a shank sensor cannot tell those from lying
+ *       in bed.</li>
  * </ul>
  */
 package org.legwatch.analysis.sim;
