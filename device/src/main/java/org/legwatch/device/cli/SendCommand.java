@@ -27,16 +27,8 @@ final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static final class Where {
-        @Option(names = "--config", paramLabel = "FILE", description = "The agent's configuration (journal.dir, link.*).")
-        Path config;
-
-        @Option(names = "--journal", paramLabel = "DIR", description = "The journal folder.")
-        Path journal;
-    }
-
     @ArgGroup(multiplicity = "1")
-    Where where;
+    JournalLocation where;
 
     @Option(names = "--port", paramLabel = "PATH", description = "Serial port to the host (default: the configuration's link.port).")
     String port;

@@ -13,7 +13,6 @@ import org.legwatch.device.journal.NightJournal;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code legwatch-device status}: what the journal holds. */
@@ -23,16 +22,8 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static final class Where {
-        @Option(names = "--config", paramLabel = "FILE", description = "The agent's configuration (for its journal.dir).")
-        Path config;
-
-        @Option(names = "--journal", paramLabel = "DIR", description = "The journal folder.")
-        Path journal;
-    }
-
     @ArgGroup(multiplicity = "1")
-    Where where;
+    JournalLocation where;
 
     @Override
     public Integer call() throws IOException {
