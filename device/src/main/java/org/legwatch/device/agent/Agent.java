@@ -121,7 +121,7 @@ public final class Agent {
             LocalDate evening = setup.window().eveningOf(wall);
             if (pressed) {
                 open(now, wall, "lights-out button");
-            } else if (setup.window().contains(wall) && !evening.equals(closedEvening) && anySensorAnswers()) {
+            } else if (setup.window().contains(wall) && !evening.equals(closedEvening) && sensorsAnswering() > 0) {
                 open(now, wall, "night window opened");
             }
         } else if (pressed) {
@@ -155,31 +155,28 @@ public final class Agent {
         }
     }
 
-    private boolean anySensorAnswers() {
+    private int sensorsAnswering() {
+        int answering = 0;
         for (LegInput input : inputs) {
             if (input.fault() == null) {
-                return true;
+                answering++;
             }
         }
-        return false;
-    }
-
-    private boolean anySensorFault() {
-        for (LegInput input : inputs) {
-            if (input.fault() != null) {
-                return true;
-            }
-        }
-        return false;
+        return answering;
     }
 
     private void open(long now, long wall, String why) throws IOException {
-        session = NightSession.start(journal, clocks, setup.settings());
+        recording(NightSession.start(journal, clocks, setup.settings()), now, wall);
+        LOG.log(Level.INFO, "night " + session.nightId() + " started (" + why + ")");
+    }
+
+    /** Makes {@code s} the night being recorded: it closes with the window it belongs to, and is saved and checked from now. */
+    private void recording(NightSession s, long now, long wall) {
+        session = s;
         sessionEvening = setup.window().eveningOf(wall);
         sessionCloseNs = now + (setup.window().closesAfter(wall) - wall) * 1_000_000L;
         nextCheckpointNs = now + setup.checkpointNs();
         nextUpCheckNs = now + UP_CHECK_NS;
-        LOG.log(Level.INFO, "night " + session.nightId() + " started (" + why + ")");
     }
 
     private void close(String why) throws IOException {
@@ -252,12 +249,8 @@ public final class Agent {
         long wall = clocks.wallMs();
         boolean recent = nowUs - lastKnownUs <= Micros.ofSeconds(setup.resumeWithinMinutes() * 60);
         if (recent && setup.window().contains(wall) && saved.rules().equals(setup.settings().rules().name())) {
-            session = NightSession.resume(journal, clocks, setup.settings(), night.id(), saved, nowUs, certain);
-            sessionEvening = setup.window().eveningOf(wall);
-            long now = clocks.monotonicNs();
-            sessionCloseNs = now + (setup.window().closesAfter(wall) - wall) * 1_000_000L;
-            nextCheckpointNs = now + setup.checkpointNs();
-            nextUpCheckNs = now + UP_CHECK_NS;
+            recording(NightSession.resume(journal, clocks, setup.settings(), night.id(), saved, nowUs, certain),
+                    clocks.monotonicNs(), wall);
             LOG.log(Level.WARNING, String.format(Locale.ROOT,
                     "night %s resumed after a restart: %.1f min not recorded%s", night.id(),
                     (nowUs - lastKnownUs) / 6e7, certain ? "" : " (at least; the clock was not synchronised)"));
@@ -283,10 +276,10 @@ public final class Agent {
     private void showState(long now) {
         if (now >= nextLightCheckNs) {
             nextLightCheckNs = now + LIGHT_CHECK_NS;
-            unsent = !journal.unsentNights().isEmpty();
+            unsent = journal.unsentCount() > 0;
         }
         AgentState state;
-        if (anySensorFault() || journal.budgetState() == NightJournal.BudgetState.OVER) {
+        if (sensorsAnswering() < inputs.size() || journal.budgetState() == NightJournal.BudgetState.OVER) {
             state = AgentState.FAULT;
         } else if (session != null) {
             state = AgentState.RECORDING;

@@ -122,11 +122,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static String describe(List<LegInput> inputs) {
-        List<String> parts = new ArrayList<>();
-        for (LegInput input : inputs) {
-            parts.add(input.leg().name().toLowerCase() + " ankle at " + input.description().replaceAll(".* at ", "").replaceAll(" \\(.*", ""));
-        }
-        return String.join(", ", parts);
+        return String.join(", ", inputs.stream().map(LegInput::description).toList());
     }
 
     static String hostName() {

@@ -341,6 +341,18 @@ public final class NightJournal implements Closeable {
         return out;
     }
 
+    /** How many nights {@link #unsentNights()} would list, without copying them. */
+    public synchronized int unsentCount() {
+        NightState open = openState();
+        int count = 0;
+        for (NightState n : nights.values()) {
+            if (!n.terminal() && n != open) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The night started and not finished (for example before a crash), with its movements so far. */
     public synchronized Optional<Night> openNight() {
         NightState n = openState();

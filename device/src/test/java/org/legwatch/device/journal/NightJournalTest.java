@@ -93,6 +93,7 @@ class NightJournalTest {
             assertTrue(nj.anomalies().isEmpty());
             List<Night> unsent = nj.unsentNights();
             assertEquals(1, unsent.size());
+            assertEquals(1, nj.unsentCount());
             Night n = unsent.get(0);
             assertEquals(s, n.start().orElseThrow());
             assertEquals(moves, n.movements());

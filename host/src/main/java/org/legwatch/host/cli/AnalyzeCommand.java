@@ -23,7 +23,6 @@ import org.legwatch.host.response.CsvPatientTimelines;
 import org.legwatch.host.response.PatientTimelineSource;
 import org.legwatch.host.response.StorePatientTimelines;
 import org.legwatch.host.store.Store;
-import org.legwatch.host.store.StoreException;
 import org.legwatch.host.store.Stores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -109,20 +108,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either --store or --nights and --therapy, not both");
         }
         List<PatientTimeline> timelines = new ArrayList<>();
-        if (store != null) {
-            try (Store s = Stores.open(store)) {
-                PatientTimelineSource source = new StorePatientTimelines(s);
-                for (String patient : source.patients()) {
-                    timelines.add(source.timeline(patient));
-                }
-            } catch (StoreException e) {
-                throw new IOException(e.getMessage(), e);
+        try (Store opened = store == null ? null : Stores.open(store)) {
+            PatientTimelineSource source = opened != null ? new StorePatientTimelines(opened)
+                    : CsvPatientTimelines.read(nights, therapy);
+            for (String patient : source.patients()) {
+                timelines.add(source.timeline(patient));
             }
-            return timelines;
-        }
-        PatientTimelineSource source = CsvPatientTimelines.read(nights, therapy);
-        for (String patient : source.patients()) {
-            timelines.add(source.timeline(patient));
         }
         return timelines;
     }
