@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,10 +85,10 @@ final class SimulateCommand implements Callable<Integer> {
         sim[0] = new DeviceSimulation(cfg, PatientProfile.named(profile), nights, legs, seed, evening, startAt, zone, speedUp,
                 (night, scored, why) -> {
                     NightSummary s = scored.summary();
-                    List<NightTruth> truths = sim[0].wearer().truths();
-                    NightTruth truth = truths.get(truths.size() - 1);
+                    LocalDate nightEvening = LocalDate.ofInstant(Instant.ofEpochMilli(night.start().orElseThrow().wallClockMs()), zone);
+                    NightTruth truth = sim[0].wearer().truth((int) ChronoUnit.DAYS.between(evening, nightEvening));
                     String line = String.format(Locale.ROOT, "%-40s %s  in bed %5.2f h (truth %5.2f)  PLMI %5.1f/h (truth %5.1f)  %s",
-                            night.id(), LocalDate.ofInstant(Instant.ofEpochMilli(night.start().orElseThrow().wallClockMs()), zone),
+                            night.id(), nightEvening,
                             s.hoursInBed(), truth.hoursInBed(), s.statistics().plmIndex(), truth.plmi(),
                             s.valid() ? "valid" : "not valid: " + String.join("; ", s.invalidReasons()));
                     out.println(line);

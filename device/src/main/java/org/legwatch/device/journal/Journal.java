@@ -44,6 +44,10 @@ import java.util.regex.Pattern;
  * segment and deleting old ones is followed by a force of the directory so the directory entry
  * itself is durable.
  *
+ * <p>A journal opened with {@code forceAppends} false (the end-to-end demo's simulated device, whose
+ * nights are made up and need survive no power cut) writes its records without forcing each one;
+ * everything else about it is the same.
+ *
  * <h2>Recovery</h2>
  *
  * {@link #open} verifies every record of every segment (marker, bounded length, CRC). A damaged
@@ -110,6 +114,7 @@ public final class Journal implements Closeable {
 
     private final Path dir;
     private final long segmentBytes;
+    private final boolean forceAppends;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final NavigableMap<Long, Long> segmentSizes = new TreeMap<>();
@@ -118,10 +123,11 @@ public final class Journal implements Closeable {
     private FileChannel active;
     private boolean closed;
 
-    private Journal(Path dir, long segmentBytes, FileChannel lockChannel, FileLock lock)
+    private Journal(Path dir, long segmentBytes, boolean forceAppends, FileChannel lockChannel, FileLock lock)
             throws IOException {
         this.dir = dir;
         this.segmentBytes = segmentBytes;
+        this.forceAppends = forceAppends;
         this.lockChannel = lockChannel;
         this.lock = lock;
         try {
@@ -144,6 +150,15 @@ public final class Journal implements Closeable {
      * description. {@code segmentBytes} is the size at which a new segment is started.
      */
     public static Journal open(Path dir, long segmentBytes) throws IOException {
+        return open(dir, segmentBytes, true);
+    }
+
+    /**
+     * As {@link #open(Path, long)}; {@code forceAppends} false leaves appended records to the
+     * operating system's write-back instead of forcing each to the storage device (see the class
+     * description: for simulated devices only).
+     */
+    public static Journal open(Path dir, long segmentBytes, boolean forceAppends) throws IOException {
         Objects.requireNonNull(dir, "dir");
         if (segmentBytes < OVERHEAD + MAX_PAYLOAD) {
             throw new IllegalArgumentException(
@@ -163,7 +178,7 @@ public final class Journal implements Closeable {
             if (lock == null) {
                 throw new IOException("journal " + dir + " is held open by someone else");
             }
-            return new Journal(dir, segmentBytes, lockChannel, lock);
+            return new Journal(dir, segmentBytes, forceAppends, lockChannel, lock);
         } catch (IOException | RuntimeException e) {
             lockChannel.close();
             throw e;
@@ -200,7 +215,9 @@ public final class Journal implements Closeable {
             while (rec.hasRemaining()) {
                 active.write(rec, at + rec.position());
             }
-            active.force(false);
+            if (forceAppends) {
+                active.force(false);
+            }
         } catch (IOException e) {
             try {
                 active.truncate(at);

@@ -156,9 +156,11 @@ public final class NightJournal implements Closeable {
 
     /**
      * Settings. {@code segmentBytes}: segment roll size; {@code budgetBytes}: most bytes the
-     * segments may take; {@code warnFraction}: share of the budget at which the warning is given.
+     * segments may take; {@code warnFraction}: share of the budget at which the warning is given;
+     * {@code forceEachRecord}: every record forced to the storage device before it counts (always,
+     * on a real device; see {@link Journal} for the simulated one that does without).
      */
-    public record Options(long segmentBytes, long budgetBytes, double warnFraction) {
+    public record Options(long segmentBytes, long budgetBytes, double warnFraction, boolean forceEachRecord) {
         public Options {
             if (budgetBytes < 2 * segmentBytes) {
                 throw new IllegalArgumentException("budget must hold at least two segments");
@@ -168,9 +170,19 @@ public final class NightJournal implements Closeable {
             }
         }
 
-        /** 1 MiB segments, a 256 MiB budget, warning at 80 %. */
+        /** Every record forced to the storage device. */
+        public Options(long segmentBytes, long budgetBytes, double warnFraction) {
+            this(segmentBytes, budgetBytes, warnFraction, true);
+        }
+
+        /** 1 MiB segments, a 256 MiB budget, warning at 80 %, every record forced. */
         public static Options defaults() {
             return new Options(Journal.DEFAULT_SEGMENT_BYTES, 256L * 1024 * 1024, 0.8);
+        }
+
+        /** These options with records not forced one by one: for a simulated device only. */
+        public Options unforced() {
+            return new Options(segmentBytes, budgetBytes, warnFraction, false);
         }
     }
 
@@ -232,7 +244,7 @@ public final class NightJournal implements Closeable {
      * available from {@link #recovery()} and {@link #anomalies()}.
      */
     public static NightJournal open(Path dir, Options options, BudgetListener listener) throws IOException {
-        Journal journal = Journal.open(dir, options.segmentBytes());
+        Journal journal = Journal.open(dir, options.segmentBytes(), options.forceEachRecord());
         NightJournal nj = new NightJournal(journal, options, Objects.requireNonNull(listener, "listener"));
         try {
             journal.forEach(nj::replay);

@@ -29,6 +29,19 @@ public final class DeviceSimulation {
     /** The simulated evening starts by default at this local time, before the night window opens. */
     public static final LocalTime DEFAULT_START = LocalTime.of(19, 0);
 
+    /** How one night of the series differs from the patient's typical night (another severity, a band left off, a short night). */
+    @FunctionalInterface
+    public interface NightVariation {
+        /** No night differs: every night is a typical night of the patient. */
+        NightVariation NONE = (night, typical) -> typical;
+
+        /**
+         * @param night   the night's index, 0 for the first evening
+         * @param typical the patient's typical night as drawn for that evening (times, seed, sensor)
+         */
+        NightScenario night(int night, NightScenario typical);
+    }
+
     private final SimulatedClocks clocks;
     private final SimulatedWearer wearer;
     private final List<SimulatedAccelerometer> sensors = new ArrayList<>();
@@ -45,6 +58,17 @@ public final class DeviceSimulation {
      */
     public DeviceSimulation(AgentConfig config, PatientProfile patient, int nights, int legs, long seed,
                             LocalDate evening, LocalTime start, ZoneId zone, double speedUp, Agent.NightListener listener) {
+        this(config, patient, NightVariation.NONE, nights, legs, seed, evening, start, zone, speedUp, 0, listener);
+    }
+
+    /**
+     * @param variation        how single nights differ from the patient's typical night
+     * @param generatorThreads threads that generate the bands' samples ahead of the agent (0: the
+     *                         agent's thread generates them as it reads them); the samples are the same
+     */
+    public DeviceSimulation(AgentConfig config, PatientProfile patient, NightVariation variation, int nights, int legs,
+                            long seed, LocalDate evening, LocalTime start, ZoneId zone, double speedUp, int generatorThreads,
+                            Agent.NightListener listener) {
         this.config = config;
         this.listener = listener;
         long startWallMs = evening.atTime(start).atZone(zone).toInstant().toEpochMilli();
@@ -55,13 +79,14 @@ public final class DeviceSimulation {
             // To bed between 21:00 and 23:30 (the band goes on some minutes before), 6-9 h in bed.
             long bandOnMs = evening.plusDays(k).atTime(20, 30).atZone(zone).toInstant().toEpochMilli()
                     + (long) (random.nextDouble() * 2.5 * 3_600_000);
-            NightScenario scenario = NightScenario.standard(patient, random.nextLong())
+            NightScenario typical = NightScenario.standard(patient, random.nextLong())
                     .withLegs(legs)
                     .withTimes(5, 10 + random.nextDouble() * 40, 6 + random.nextDouble() * 3, 10 + random.nextDouble() * 20, 5)
                     .withSensor(NightScenario.standard(patient, 0).sensor(), config.rateHz());
+            NightScenario scenario = variation.night(k, typical);
             plan.add(new SimulatedWearer.PlannedNight(scenario, 1_000_000_000L + (bandOnMs - startWallMs) * 1_000_000L));
         }
-        this.wearer = new SimulatedWearer(plan);
+        this.wearer = new SimulatedWearer(plan, generatorThreads);
         for (Leg leg : wearer.legs()) {
             sensors.add(new SimulatedAccelerometer(wearer, leg, clocks, leg == Leg.RIGHT ? 0x18 : 0x19));
         }
@@ -85,11 +110,15 @@ public final class DeviceSimulation {
         return new Agent(setup, clocks, journal, inputs, light, button, listener);
     }
 
-    /** Runs every night through one agent; returns when the last one is finished. */
+    /** Runs every night through one agent; returns when the last one is finished (and the generator threads are stopped). */
     public void run(NightJournal journal) throws IOException, InterruptedException {
-        Agent agent = newAgent(journal, StatusLight.none(), NightButton.none());
-        agent.run(this::notOver);
-        agent.finishOpenNight("simulation ended");
+        try {
+            Agent agent = newAgent(journal, StatusLight.none(), NightButton.none());
+            agent.run(this::notOver);
+            agent.finishOpenNight("simulation ended");
+        } finally {
+            wearer.close();
+        }
     }
 
     /** Whether simulated time has not yet passed the last night's window. */

@@ -2,7 +2,6 @@ package org.legwatch.device.sim;
 
 import java.util.List;
 import org.legwatch.analysis.scoring.Leg;
-import org.legwatch.analysis.sim.SampleStream;
 import org.legwatch.analysis.sim.SensorModel;
 import org.legwatch.device.clock.SimulatedClocks;
 import org.legwatch.device.sensor.Accelerometer;
@@ -16,6 +15,9 @@ import org.legwatch.device.sensor.SensorException;
  * band gives nothing. It can be told to stop answering, as a pulled cable would.
  */
 public final class SimulatedAccelerometer implements Accelerometer {
+    /** Samples taken from the generator at a time: one call per few seconds of signal, not one per sample. */
+    private static final int READ_AHEAD = 256;
+
     private final SimulatedWearer wearer;
     private final Leg leg;
     private final SimulatedClocks clocks;
@@ -26,13 +28,16 @@ public final class SimulatedAccelerometer implements Accelerometer {
     private final double[] fifoZ;
     private int head;
     private int size;
-    private final double[] ot = new double[1];
-    private final double[] ox = new double[1];
-    private final double[] oy = new double[1];
-    private final double[] oz = new double[1];
-    private boolean pending;
+    /** Samples read from the band's stream and not yet due: [position, count). */
+    private final double[] bt = new double[READ_AHEAD];
+    private final double[] bx = new double[READ_AHEAD];
+    private final double[] by = new double[READ_AHEAD];
+    private final double[] bz = new double[READ_AHEAD];
+    private int position;
+    private int count;
     private int night = -1;
-    private SampleStream stream;
+    private long nightStartNs;
+    private BandSamples stream;
     private double rateHz = Double.NaN;
     private int rangeG;
     private boolean overrun;
@@ -158,11 +163,11 @@ public final class SimulatedAccelerometer implements Accelerometer {
                 overflow++;
             }
             int at = (head + size) % fifoX.length;
-            fifoX[at] = ox[0];
-            fifoY[at] = oy[0];
-            fifoZ[at] = oz[0];
+            fifoX[at] = bx[position];
+            fifoY[at] = by[position];
+            fifoZ[at] = bz[position];
             size++;
-            pending = false;
+            position++;
         }
         return overflow;
     }
@@ -170,25 +175,20 @@ public final class SimulatedAccelerometer implements Accelerometer {
     /** Samples the chip took while it was not configured are gone. */
     private void drop(long nowNs) {
         while (next(nowNs)) {
-            pending = false;
+            position++;
         }
     }
 
-    /** Whether the next sample of the band is due by {@code nowNs} (world time; it is then in {@code ot..oz}, pending). */
+    /** Whether the next sample of the band is due by {@code nowNs} (world time; it is then at {@code position}). */
     private boolean next(long nowNs) {
-        while (true) {
-            if (!pending) {
-                if (stream == null || stream.read(ot, ox, oy, oz, 1) == 0) {
-                    if (!nextNight(nowNs)) {
-                        return false;
-                    }
-                    continue;
-                }
-                pending = true;
+        while (position == count) {
+            position = 0;
+            count = stream == null ? 0 : stream.read(bt, bx, by, bz, READ_AHEAD);
+            if (count == 0 && !nextNight(nowNs)) {
+                return false;
             }
-            long t = wearer.nights().get(night).recordingStartNs() + Math.round(ot[0] * 1e9);
-            return t <= nowNs;
         }
+        return nightStartNs + Math.round(bt[position] * 1e9) <= nowNs;
     }
 
     /** Moves to the next night whose recording has started by {@code nowNs}. */
@@ -200,6 +200,7 @@ public final class SimulatedAccelerometer implements Accelerometer {
             return false;
         }
         night = k;
+        nightStartNs = nights.get(k).recordingStartNs();
         stream = wearer.stream(k, leg);
         return stream != null;
     }
