@@ -42,6 +42,8 @@ public final class NightRecorder {
     private final double lyingSin2;
     private final double uprightSin2;
     private final double[] previous = new double[6];
+    /** The detectors of the recorded legs, in the order of {@link #legs}: an array, because every sample walks it. */
+    private final LegMovementDetector[] recording;
     /** Each leg's count of motion samples when the last epoch settled. */
     private final long[] motionSamplesBefore = new long[2];
 
@@ -91,6 +93,10 @@ public final class NightRecorder {
                         releasable = true;
                         detected.movement(l, onsetUs, offsetUs, peakG);
                     });
+        }
+        this.recording = new LegMovementDetector[legs.size()];
+        for (int i = 0; i < recording.length; i++) {
+            recording[i] = detectors[legs.get(i).ordinal()];
         }
         this.bed = new BedStateTracker(settings);
         this.accumulator = new NightAccumulator(rules, false);
@@ -174,8 +180,8 @@ public final class NightRecorder {
     /** Judges every posture epoch that all legs have passed. */
     private void settleEpochs() {
         double commonT = Double.POSITIVE_INFINITY;
-        for (Leg leg : legs) {
-            double t = detectors[leg.ordinal()].lastTime();
+        for (LegMovementDetector detector : recording) {
+            double t = detector.lastTime();
             if (Double.isNaN(t)) {
                 return;
             }

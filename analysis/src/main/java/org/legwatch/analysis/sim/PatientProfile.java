@@ -114,6 +114,23 @@ public record PatientProfile(
     }
 
     /**
+     * This patient with periodic series as much more or less often as makes the PLMI about
+     * {@code plmi} instead of {@link #nominalPlmi}: the same movements, series and nights, only
+     * more or fewer series (how a treatment that works shows). The rest of the night (isolated and
+     * restless movements) stays as it is.
+     */
+    public PatientProfile withPlmi(double plmi) {
+        if (!(nominalPlmi > 0) || !(plmi >= 0)) {
+            throw new IllegalArgumentException(name + ": needs a nominal PLMI above 0 and a target of 0 or more, not " + plmi);
+        }
+        return new PatientProfile(String.format(Locale.ROOT, "%s at %.0f/h", name, plmi), plmi,
+                plmSeriesPerHourOfSleep * plmi / nominalPlmi, seriesLengthMedian, seriesLengthSigma, imiMeanS, imiSdS,
+                isolatedLmPerHour, durationMedianS, durationSigma, amplitudeMedianDeg, amplitudeSigma, bilateralProbability,
+                rightLegShare, turnOverMedianMinutes, sleepLatencyMinutes, awakeningsPerHour, awakeningMedianMinutes,
+                restlessLmPerMinute, bathroomTrips);
+    }
+
+    /**
      * A plausible patient anywhere from healthy to very severe. About a fifth are (nearly) healthy;
      * the rest have a target PLMI spread log-uniformly over 5-100/h, and the other knobs follow the
      * severity with patient-to-patient scatter, so that nights nobody tuned on cover the range.

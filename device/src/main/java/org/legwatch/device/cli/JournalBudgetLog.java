@@ -5,7 +5,7 @@ import java.lang.System.Logger.Level;
 import org.legwatch.device.journal.NightJournal;
 
 /** Says in the log what the journal's disk budget does: the warning before any drop, every drop. */
-final class JournalBudgetLog implements NightJournal.BudgetListener {
+public final class JournalBudgetLog implements NightJournal.BudgetListener {
     private static final Logger LOG = System.getLogger("org.legwatch.device.journal");
 
     @Override

@@ -58,16 +58,16 @@ public final class DeviceSimulation {
      */
     public DeviceSimulation(AgentConfig config, PatientProfile patient, int nights, int legs, long seed,
                             LocalDate evening, LocalTime start, ZoneId zone, double speedUp, Agent.NightListener listener) {
-        this(config, patient, NightVariation.NONE, nights, legs, seed, evening, start, zone, speedUp, 0, listener);
+        this(config, patient, NightVariation.NONE, nights, legs, seed, evening, start, zone, speedUp, false, listener);
     }
 
     /**
      * @param variation        how single nights differ from the patient's typical night
-     * @param generatorThreads threads that generate the bands' samples ahead of the agent (0: the
-     *                         agent's thread generates them as it reads them); the samples are the same
+     * @param generateAhead    generate the bands' samples on other threads ahead of the agent (else
+     *                         the agent's thread generates them as it reads them); the samples are the same
      */
     public DeviceSimulation(AgentConfig config, PatientProfile patient, NightVariation variation, int nights, int legs,
-                            long seed, LocalDate evening, LocalTime start, ZoneId zone, double speedUp, int generatorThreads,
+                            long seed, LocalDate evening, LocalTime start, ZoneId zone, double speedUp, boolean generateAhead,
                             Agent.NightListener listener) {
         this.config = config;
         this.listener = listener;
@@ -86,7 +86,7 @@ public final class DeviceSimulation {
             NightScenario scenario = variation.night(k, typical);
             plan.add(new SimulatedWearer.PlannedNight(scenario, 1_000_000_000L + (bandOnMs - startWallMs) * 1_000_000L));
         }
-        this.wearer = new SimulatedWearer(plan, generatorThreads);
+        this.wearer = new SimulatedWearer(plan, generateAhead);
         for (Leg leg : wearer.legs()) {
             sensors.add(new SimulatedAccelerometer(wearer, leg, clocks, leg == Leg.RIGHT ? 0x18 : 0x19));
         }

@@ -143,14 +143,19 @@ public final class SimulatedAccelerometer implements Accelerometer {
         }
         int n = Math.min(max, size);
         for (int i = 0; i < n; i++) {
-            int at = (head + i) % fifoX.length;
+            int at = wrap(head + i);
             x[i] = fifoX[at];
             y[i] = fifoY[at];
             z[i] = fifoZ[at];
         }
-        head = (head + n) % fifoX.length;
+        head = wrap(head + n);
         size -= n;
         return n;
+    }
+
+    /** A FIFO slot from head plus an offset below the FIFO's depth (no division: this runs per sample). */
+    private int wrap(int slot) {
+        return slot >= fifoX.length ? slot - fifoX.length : slot;
     }
 
     /** Takes every sample due by {@code nowNs} into the FIFO; returns how many overflowed it. */
@@ -158,11 +163,11 @@ public final class SimulatedAccelerometer implements Accelerometer {
         long overflow = 0;
         while (next(nowNs)) {
             if (size == fifoX.length) {
-                head = (head + 1) % fifoX.length;
+                head = wrap(head + 1);
                 size--;
                 overflow++;
             }
-            int at = (head + size) % fifoX.length;
+            int at = wrap(head + size);
             fifoX[at] = bx[position];
             fifoY[at] = by[position];
             fifoZ[at] = bz[position];

@@ -5,9 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.legwatch.analysis.scoring.Leg;
 import org.legwatch.analysis.sim.NightScenario;
 import org.legwatch.analysis.sim.SyntheticNight;
@@ -18,9 +15,12 @@ import org.legwatch.analysis.sim.TruthScore;
  * given monotonic time. The night's signal is generated as the simulated sensors read it (nothing
  * stored); its truth is kept for comparison.
  *
- * <p>With generator threads, each band's samples are generated on those threads a few nights ahead
- * of the sensors that read them ({@link SamplesAhead}), so a simulation uses more than one core;
- * the samples are the same either way. Such a wearer must be {@link #close closed}.
+ * <p>Generating ahead, each band's samples of each night are generated on a thread of their own,
+ * up to a few nights ahead of the sensors that read them ({@link SamplesAhead}), so a simulation
+ * uses more than one core; the samples are the same either way. A thread per band and night, not a
+ * pool: the agent reads both bands of a night side by side, so each needs its generator running
+ * (with fewer threads than bands, a generator ahead on one band would block while the agent waits
+ * for the other). Such a wearer must be {@link #close closed}.
  */
 public final class SimulatedWearer implements AutoCloseable {
     /** One night of the series: what happens, and when its recording starts in the simulated world's time. */
@@ -32,12 +32,13 @@ public final class SimulatedWearer implements AutoCloseable {
     /** Nights whose samples are generated ahead of the one being read. */
     private static final int NIGHTS_AHEAD = 2;
     /** Blocks of {@link #BLOCK_SAMPLES} each band's generator may be ahead of its reader. */
-    private static final int BLOCKS_AHEAD = 64;
+    private static final int BLOCKS_AHEAD = 16;
     private static final int BLOCK_SAMPLES = 2048;
 
     private final List<PlannedNight> nights;
     private final Map<Integer, NightTruth> truths = new TreeMap<>();
-    private final ExecutorService generators;
+    private final boolean generateAhead;
+    private final List<Thread> generators = new ArrayList<>();
     /** Streams handed out or being generated ahead, by night and leg. */
     private final Map<Integer, Map<Leg, BandSamples>> ahead = new HashMap<>();
     private int scheduledUpTo = -1;
@@ -45,26 +46,18 @@ public final class SimulatedWearer implements AutoCloseable {
     private SyntheticNight generated;
 
     public SimulatedWearer(List<PlannedNight> nights) {
-        this(nights, 0);
+        this(nights, false);
     }
 
-    /** @param generatorThreads threads generating samples ahead (0: generated as they are read, on the reader's thread) */
-    public SimulatedWearer(List<PlannedNight> nights, int generatorThreads) {
+    /** @param generateAhead generate the samples on other threads ahead of the reader (else as they are read, on its thread) */
+    public SimulatedWearer(List<PlannedNight> nights, boolean generateAhead) {
         for (int i = 1; i < nights.size(); i++) {
             if (nights.get(i).recordingStartNs() <= nights.get(i - 1).recordingStartNs()) {
                 throw new IllegalArgumentException("nights must start in order");
             }
         }
-        if (generatorThreads < 0) {
-            throw new IllegalArgumentException("generator threads must not be negative: " + generatorThreads);
-        }
         this.nights = List.copyOf(nights);
-        AtomicInteger count = new AtomicInteger();
-        this.generators = generatorThreads == 0 ? null : Executors.newFixedThreadPool(generatorThreads, r -> {
-            Thread t = new Thread(r, "legwatch-sim-generator-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.generateAhead = generateAhead;
     }
 
     public List<PlannedNight> nights() {
@@ -78,7 +71,7 @@ public final class SimulatedWearer implements AutoCloseable {
 
     /** The samples of one leg for night {@code index}, or null when that night has no band on the leg. */
     synchronized BandSamples stream(int index, Leg leg) {
-        if (generators == null) {
+        if (!generateAhead) {
             SyntheticNight night = night(index);
             return night.legs().contains(leg) ? night.samples(leg)::read : null;
         }
@@ -93,24 +86,21 @@ public final class SimulatedWearer implements AutoCloseable {
         return streams.get(leg);
     }
 
-    /**
-     * Starts generating night {@code k}'s bands on the generator threads. Nights are scheduled in
-     * order and the threads take them in order, so the night the sensors read next always has its
-     * generators running: no generator waits for a later one.
-     */
+    /** Starts generating night {@code k}'s bands, each on a thread of its own. */
     private void scheduleAhead(int k) {
         SyntheticNight night = night(k);
         Map<Leg, BandSamples> streams = new HashMap<>();
         for (Leg leg : night.legs()) {
             SamplesAhead samples = new SamplesAhead(BLOCKS_AHEAD, BLOCK_SAMPLES);
             BandSamples source = night.samples(leg)::read;
-            generators.execute(() -> {
+            generators.removeIf(t -> !t.isAlive());
+            generators.add(Thread.ofPlatform().daemon().name("legwatch-sim-night-" + k + "-" + leg.name().toLowerCase()).start(() -> {
                 try {
                     samples.produce(source);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt(); // closed: the simulation is over, nobody reads these samples
                 }
-            });
+            }));
             streams.put(leg, samples);
         }
         ahead.put(k, streams);
@@ -146,9 +136,8 @@ public final class SimulatedWearer implements AutoCloseable {
 
     /** Stops the generator threads (samples generated ahead and not read are dropped). */
     @Override
-    public void close() {
-        if (generators != null) {
-            generators.shutdownNow();
-        }
+    public synchronized void close() {
+        generators.forEach(Thread::interrupt);
+        generators.clear();
     }
 }

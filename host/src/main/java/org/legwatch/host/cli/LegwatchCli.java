@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LegwatchCli.Version.class,
         description = "Leg-movement and PLM scoring for restless legs syndrome, and the host side of the legwatch monitor.",
-        subcommands = {ScoreCommand.class, DetectCommand.class, GenerateNightCommand.class, ValidateCommand.class, DemoCommand.class,
+        footer = {"", "./legwatch demo runs the whole product (device, link, host, analysis) on one simulated patient;",
+            "see ./legwatch demo --help."},
+        subcommands = {ScoreCommand.class, DetectCommand.class, GenerateNightCommand.class, ValidateCommand.class,
             ConvertRawCommand.class, AnalyzeCommand.class, AnalyzeSimulateCommand.class, PairCommand.class,
             ReceiveCommand.class, PatientCommand.class, DeviceCommand.class, TherapyCommand.class, NightCommand.class,
             ExportCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
