@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "legwatch demo",
         mixinStandardHelpOptions = true,
-        description = {"The product end to end, no hardware and no server needed: one patient with severe RLS wears two",
-            "ankle bands for 23 weeks and has two IV iron infusions. The real device agent records every night from",
+        description = {"The product end to end, no hardware and no server needed: one patient with severe RLS wears an",
+            "ankle band for 23 weeks and has two IV iron infusions. The real device agent records every night from",
             "simulated sensors (detector, scorer, journal on disk), sends it over the link protocol to the host, which",
             "stores it in SQLite; the therapy record is imported and the iron-response analysis runs on the store.",
             "Prints progress, then the key figures beside the simulation's truth. Takes about a minute."})
@@ -37,8 +37,9 @@ public final class DemoCli implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of everything random (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--legs", defaultValue = "2",
-            description = "Bands worn: 2 (both ankles) or 1 (the right ankle; half the signal to simulate, so faster) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--legs", defaultValue = "1",
+            description = {"Bands worn: 1 (the right ankle, as the device's example configuration) or 2 (both ankles: twice the",
+                "signal to simulate, about twice the time) (default ${DEFAULT-VALUE})."})
     int legs;
 
     public static void main(String[] args) {

@@ -42,8 +42,7 @@ final class DemoFigures {
             printInfusion(measured.get(i), i < truth.size() ? truth.get(i) : null, designed, followUpEnd - designed.day());
         }
         if (outcome.measured().latestGuideline() != null) {
-            out.printf(Locale.ROOT, "%nlatest reliable ferritin: %s%n", outcome.measured().latestGuideline().reason() + ": "
-                    + outcome.measured().latestGuideline().recommendation().text() + " (AASM 2024)");
+            out.printf(Locale.ROOT, "%nlatest reliable ferritin: %s%n", outcome.measured().latestGuideline().reason());
         }
         out.println();
         out.println("files: " + folder.analysis() + " (the analysis), " + folder.nights() + " (every night), "
@@ -110,7 +109,7 @@ final class DemoFigures {
     }
 
     private void row(String label, String measured, String truth) {
-        out.printf(Locale.ROOT, "  %-24s %-34s %s%n", label, measured, truth);
+        out.println(String.format(Locale.ROOT, "  %-24s %-34s %s", label, measured, truth).stripTrailing());
     }
 
     /** A window's median PLMI and its valid nights, with the dates of its first and last night when asked. */

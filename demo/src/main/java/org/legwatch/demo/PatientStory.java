@@ -22,7 +22,7 @@ import org.legwatch.host.store.TherapyKind;
  *
  * @param nights          evenings simulated
  * @param patient         the patient's habits at their baseline severity
- * @param baselinePlmi    the PLMI before any infusion (/h)
+ * @param baselinePlmi    the PLMI before any infusion (/h), as the bands measure it
  * @param nightSd         SD of the night-to-night variation added to the level (/h)
  * @param rho             correlation of that variation from one night to the next
  * @param infusions       the IV iron infusions and what each does
@@ -142,11 +142,16 @@ public record PatientStory(int nights, PatientProfile patient, double baselinePl
         return baselinePlmi * (1 - effect);
     }
 
-    /** How each night of the device simulation differs from the patient's typical night. */
+    /**
+     * How each night of the device simulation differs from the patient's typical night. The story's
+     * PLMI is the one the bands measure: with a band on the right ankle only, which sees a share of
+     * the movements, the patient makes correspondingly more.
+     */
     public DeviceSimulation.NightVariation variation(long seed) {
         double[] target = targetPlmi(seed);
         return (night, typical) -> {
-            NightScenario scenario = typical.withPatient(patient.withPlmi(target[night]));
+            double seen = typical.legCount() == 2 ? 1 : patient.rightBandShare();
+            NightScenario scenario = typical.withPatient(patient.withPlmi(target[night] / seen));
             if (notWornNights.contains(night)) {
                 scenario = scenario.withNotWornAllNight(true);
             }

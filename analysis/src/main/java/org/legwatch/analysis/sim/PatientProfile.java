@@ -131,6 +131,16 @@ public record PatientProfile(
     }
 
     /**
+     * The share of this patient's leg movements a band on the right ankle alone sees: the
+     * bilateral ones and the right leg's share of the rest. A PLMI scored from that one band is
+     * lower by about this factor, a little more because series broken by the unseen movements
+     * may fall short of four.
+     */
+    public double rightBandShare() {
+        return bilateralProbability + (1 - bilateralProbability) * rightLegShare;
+    }
+
+    /**
      * A plausible patient anywhere from healthy to very severe. About a fifth are (nearly) healthy;
      * the rest have a target PLMI spread log-uniformly over 5-100/h, and the other knobs follow the
      * severity with patient-to-patient scatter, so that nights nobody tuned on cover the range.
