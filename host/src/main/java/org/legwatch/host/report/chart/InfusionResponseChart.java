@@ -2,7 +2,6 @@ package org.legwatch.host.report.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -150,25 +149,14 @@ public final class InfusionResponseChart {
         plot.addDomainMarker(window(data.baselineFromDay(), data.baselineToDay(), "baseline", BASELINE), Layer.BACKGROUND);
         plot.addDomainMarker(window(data.responseFromDay(), data.responseToDay(), "response", RESPONSE), Layer.BACKGROUND);
         ValueMarker infusion = new ValueMarker(0, ChartSvg.INFUSION, new BasicStroke(1.8f));
-        infusion.setLabel("infusion");
-        infusion.setLabelFont(new Font("SansSerif", Font.BOLD, 9));
-        infusion.setLabelPaint(ChartSvg.INFUSION);
-        infusion.setLabelBackgroundColor(ChartSvg.LABEL_BACKGROUND);
-        infusion.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        infusion.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        plot.addDomainMarker(infusion, Layer.FOREGROUND);
+        plot.addDomainMarker(ChartSvg.labelled(infusion, "infusion", ChartSvg.INFUSION, true, RectangleAnchor.TOP_RIGHT,
+                TextAnchor.TOP_LEFT), Layer.FOREGROUND);
         return ChartSvg.styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
 
     private static IntervalMarker window(int from, int to, String label, Color colour) {
         IntervalMarker marker = new IntervalMarker(from - 0.5, to + 0.5,
                 new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 0x18));
-        marker.setLabel(label + " window");
-        marker.setLabelFont(new Font("SansSerif", Font.PLAIN, 9));
-        marker.setLabelPaint(colour);
-        marker.setLabelBackgroundColor(ChartSvg.LABEL_BACKGROUND);
-        marker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        return marker;
+        return ChartSvg.labelled(marker, label + " window", colour, false, RectangleAnchor.BOTTOM_LEFT, TextAnchor.BOTTOM_LEFT);
     }
 }
