@@ -46,7 +46,8 @@ public final class InfusionResponseChart {
      * @param baselineFromDay first day of the baseline window (negative)
      * @param baselineToDay   last day of the baseline window
      * @param responseFromDay first day of the response window
-     * @param responseToDay   last day of the response window
+     * @param responseToDay   last day of the response window; before {@code responseFromDay} when there is none
+     *                        (the next course began first)
      * @param shift           Hodges-Lehmann change (response minus baseline); NaN when the windows were not compared
      * @param ciLow           lower confidence limit of the change, NaN when not compared
      * @param ciHigh          upper confidence limit of the change
@@ -104,7 +105,7 @@ public final class InfusionResponseChart {
             baselineMedian.add(data.baselineFromDay(), data.baselineMedian());
             baselineMedian.add(data.baselineToDay(), data.baselineMedian());
         }
-        if (Double.isFinite(data.responseMedian())) {
+        if (Double.isFinite(data.responseMedian()) && data.responseToDay() >= data.responseFromDay()) {
             responseMedian.add(data.responseFromDay(), data.responseMedian());
             responseMedian.add(data.responseToDay(), data.responseMedian());
         }
@@ -118,7 +119,8 @@ public final class InfusionResponseChart {
 
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         YIntervalSeries band = new YIntervalSeries(data.intervalName());
-        if (Double.isFinite(data.ciLow()) && Double.isFinite(data.ciHigh()) && Double.isFinite(data.baselineMedian())) {
+        if (Double.isFinite(data.ciLow()) && Double.isFinite(data.ciHigh()) && Double.isFinite(data.baselineMedian())
+                && data.responseToDay() >= data.responseFromDay()) {
             double centre = data.baselineMedian() + data.shift();
             double low = data.baselineMedian() + data.ciLow();
             double high = data.baselineMedian() + data.ciHigh();
@@ -147,7 +149,9 @@ public final class InfusionResponseChart {
         plot.setRenderer(2, bandRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         plot.addDomainMarker(window(data.baselineFromDay(), data.baselineToDay(), "baseline", BASELINE), Layer.BACKGROUND);
-        plot.addDomainMarker(window(data.responseFromDay(), data.responseToDay(), "response", RESPONSE), Layer.BACKGROUND);
+        if (data.responseToDay() >= data.responseFromDay()) {
+            plot.addDomainMarker(window(data.responseFromDay(), data.responseToDay(), "response", RESPONSE), Layer.BACKGROUND);
+        }
         ValueMarker infusion = new ValueMarker(0, ChartSvg.INFUSION, new BasicStroke(1.8f));
         plot.addDomainMarker(ChartSvg.labelled(infusion, "infusion", ChartSvg.INFUSION, true, RectangleAnchor.TOP_RIGHT,
                 TextAnchor.TOP_LEFT), Layer.FOREGROUND);
