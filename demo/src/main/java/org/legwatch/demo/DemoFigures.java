@@ -45,8 +45,10 @@ final class DemoFigures {
             out.printf(Locale.ROOT, "%nlatest reliable ferritin: %s%n", outcome.measured().latestGuideline().reason());
         }
         out.println();
-        out.println("files: " + folder.analysis() + " (the analysis), " + folder.nights() + " (every night), "
-                + folder.store() + " (the store: try ./legwatch export nights --patient " + EndToEndDemo.PATIENT
+        out.println("report:   " + folder.report() + "  (open it in a browser; ./legwatch report --patient " + EndToEndDemo.PATIENT
+                + " --store " + folder.storeUrl() + " --out FILE --pdf for the PDF)");
+        out.println("analysis: " + folder.analysis() + ", every night: " + folder.nights());
+        out.println("store:    " + folder.store() + "  (e.g. ./legwatch export nights --patient " + EndToEndDemo.PATIENT
                 + " --store " + folder.storeUrl() + ")");
         out.flush();
     }

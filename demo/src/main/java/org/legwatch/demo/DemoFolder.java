@@ -53,6 +53,10 @@ public record DemoFolder(Path root) {
         return root.resolve("nights.csv");
     }
 
+    public Path report() {
+        return root.resolve("report.html");
+    }
+
     /**
      * Makes the folder ready for a new run: created when missing; emptied of an earlier run's files
      * when it is the demo's; refused when it holds files of someone else.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -29,6 +30,9 @@ import org.legwatch.host.io.ResponseCsv;
 import org.legwatch.host.io.ResponseJson;
 import org.legwatch.host.io.TextFiles;
 import org.legwatch.host.receive.StoreInbox;
+import org.legwatch.host.report.PatientReport;
+import org.legwatch.host.report.PatientReportReader;
+import org.legwatch.host.report.html.ReportPage;
 import org.legwatch.host.response.StorePatientTimelines;
 import org.legwatch.host.store.DeviceAssignment;
 import org.legwatch.host.store.Patient;
@@ -143,7 +147,7 @@ public final class EndToEndDemo {
                             story.nights(), settings.legs(), settings.seed(), settings.firstEvening(), LocalTime.of(19, 0), settings.zone(),
                             Double.POSITIVE_INFINITY, settings.generateAhead(), (night, scored, why) -> {
                                 LocalDate evening = LocalDate.ofInstant(
-                                        java.time.Instant.ofEpochMilli(night.start().orElseThrow().wallClockMs()), settings.zone());
+                                        Instant.ofEpochMilli(night.start().orElseThrow().wallClockMs()), settings.zone());
                                 int day = (int) ChronoUnit.DAYS.between(settings.firstEvening(), evening);
                                 progress.recorded(result(day, evening, scored.summary(), simulation[0].wearer().truth(day)));
                                 sender.nightsAvailable();
@@ -166,6 +170,7 @@ public final class EndToEndDemo {
             List<NightResult> nights = progress.recorded();
             PatientResponse truth = ResponseAnalysis.analyze(truthTimeline(nights, stored), ResponseSettings.DEFAULT);
             writeResults(folder, stored, measured);
+            writeReport(store, folder);
             return new Outcome(nights, progress.sent(), progress.stored(), stored.nights().size(), unsentLeft, measured, truth,
                     progress.elapsedSeconds());
         } catch (StoreException e) {
@@ -223,6 +228,14 @@ public final class EndToEndDemo {
             truth.add(new PatientNight(n.evening(), n.truePlmi(), n.truePlmCount(), n.trueHoursInBed(), Double.NaN, n.valid()));
         }
         return new PatientTimeline(stored.patient(), truth, stored.events());
+    }
+
+    /** The clinician's report of the patient from the store, as `legwatch report` writes it (HTML; the PDF is left to that command). */
+    private void writeReport(Store store, DemoFolder folder) throws IOException {
+        PatientReport report = PatientReportReader.read(store, new PatientReportReader.Request(PATIENT, ResponseSettings.DEFAULT,
+                List.of(), settings.zone(), Instant.now()));
+        String html = ReportPage.html(report);
+        TextFiles.writeAtomically(folder.report(), w -> w.write(html));
     }
 
     /** The results as files: the analysis as `legwatch analyze` writes it, and the nights in its tidy form. */

@@ -84,6 +84,8 @@ class EndToEndDemoTest {
         assertTrue(printed.contains("week  7 of 7:  48 nights recorded"), printed);
         assertTrue(Files.readString(folder.analysis()).contains("\"" + EndToEndDemo.PATIENT + "\""));
         assertEquals(story.nights() + 1, Files.readAllLines(folder.nights()).size());
+        String report = Files.readString(folder.report());
+        assertTrue(report.contains(EndToEndDemo.PATIENT) && report.contains("<svg"), "the clinician's report, with its charts");
     }
 
     @Test
