@@ -26,6 +26,7 @@ import org.legwatch.device.send.HostLink;
 import org.legwatch.device.send.JournalOutbox;
 import org.legwatch.device.sim.DeviceSimulation;
 import org.legwatch.device.sim.SimulatedWearer.NightTruth;
+import org.legwatch.host.io.InputFormatException;
 import org.legwatch.host.io.ResponseCsv;
 import org.legwatch.host.io.ResponseJson;
 import org.legwatch.host.io.TextFiles;
@@ -97,10 +98,12 @@ public final class EndToEndDemo {
      *
      * @param nights      every night recorded on the device, in order
      * @param sent        nights the host acknowledged to the device
+     * @param committed   nights the host committed to its store
      * @param storedRows  the patient's nights in the store afterwards
      * @param unsentLeft  nights still in the device's journal afterwards
      * @param measured    the analysis of the stored nights
      * @param truth       the same analysis of the simulation's own nights
+     * @param seconds     from the start to the report written
      */
     public record Outcome(List<NightResult> nights, int sent, int committed, int storedRows, int unsentLeft,
                           PatientResponse measured, PatientResponse truth, double seconds) {}
@@ -206,7 +209,7 @@ public final class EndToEndDemo {
         TherapyCsv.Rows rows;
         try {
             rows = TherapyCsv.read(folder.therapy(), LocalDate.now(settings.zone()));
-        } catch (org.legwatch.host.io.InputFormatException e) {
+        } catch (InputFormatException e) {
             throw new IOException(e.getMessage(), e);
         }
         TherapyRecordCheck.Plan plan = TherapyRecordCheck.check(rows.entries(), store);

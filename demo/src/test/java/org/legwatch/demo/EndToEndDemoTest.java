@@ -89,6 +89,18 @@ class EndToEndDemoTest {
     }
 
     @Test
+    void theCommandHasHelpAndRefusesAThirdLeg() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, DemoCli.run(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(err, true)));
+        assertTrue(out.toString().contains("Usage: legwatch demo") && out.toString().contains("--legs"), out.toString());
+        assertEquals(1, DemoCli.run(new String[] {"--legs", "3", "--out", dir.resolve("x").toString()}, new PrintWriter(out, true),
+                new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("one or two bands, not 3"), err.toString());
+        assertFalse(Files.exists(dir.resolve("x")), "refused before anything is written");
+    }
+
+    @Test
     void anEarlierDemoIsClearedButSomeoneElsesFolderIsRefused() throws IOException {
         DemoFolder demo = new DemoFolder(dir.resolve("demo"));
         demo.prepare();

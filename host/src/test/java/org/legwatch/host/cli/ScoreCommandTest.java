@@ -98,12 +98,13 @@ class ScoreCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("score", "demo")) {
+        for (String command : List.of("score", "analyze")) {
             CliRunner result = CliRunner.run(command, "--help");
             assertEquals(0, result.exitCode());
             assertTrue(result.out().contains("Usage: legwatch " + command), result.out());
         }
-        assertTrue(CliRunner.run("--help").out().contains("score"));
+        String help = CliRunner.run("--help").out();
+        assertTrue(help.contains("score") && help.contains("./legwatch demo"), help);
     }
 
     @Test
