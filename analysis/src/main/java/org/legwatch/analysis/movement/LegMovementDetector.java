@@ -39,6 +39,9 @@ import org.legwatch.analysis.signal.RunningMedian;
  * ends a movement and restarts the filters. Not thread-safe; one detector per leg and night.
  */
 public final class LegMovementDetector {
+    /** An interval longer than this many sample periods is a gap: samples were lost. */
+    public static final double GAP_FACTOR = 1.5;
+
     private final Leg leg;
     private final MovementListener listener;
     private final double period;
@@ -54,7 +57,6 @@ public final class LegMovementDetector {
     private final double quietS;
     private final double holdMaxS;
     private final double gapResetS;
-    private final double gapFactor = 1.5;
     private final double warmUpS;
     private final double returnWindowS;
     private final double returnTolerance2;
@@ -159,7 +161,7 @@ public final class LegMovementDetector {
         }
         samples++;
         trackStep(x, y, z);
-        if (dt > gapFactor * period) {
+        if (dt > GAP_FACTOR * period) {
             lostSamples += Math.round(dt / period) - 1;
             gaps++;
             if (dt > gapResetS) {

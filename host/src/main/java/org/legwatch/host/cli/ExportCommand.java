@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Exports from the store: nights (CSV, or a FHIR R4 Bundle), the therapy record (CSV), every",
             "movement (CSV); and a raw recording with its movements as EDF+ (docs/formats.md)."},
-        subcommands = {ExportCommand.Nights.class, ExportCommand.Therapy.class, ExportCommand.Movements.class})
+        subcommands = {ExportCommand.Nights.class, ExportCommand.Therapy.class, ExportCommand.Movements.class,
+            ExportEdfCommand.class})
 public final class ExportCommand extends CommandGroup {
 
     /** What every export from the store shares: the store, the patients, where to write. */
