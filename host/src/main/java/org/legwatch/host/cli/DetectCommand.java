@@ -28,13 +28,7 @@ public final class DetectCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    DetectionOptions detection;
-
-    @Option(names = "--right", paramLabel = "FILE", description = "Right ankle recording.")
-    Path right;
-
-    @Option(names = "--left", paramLabel = "FILE", description = "Left ankle recording.")
-    Path left;
+    RecordingOptions recordings;
 
     @Option(names = "--lms-out", required = true, paramLabel = "FILE", description = "Scored movement list to write (CSV).")
     Path lmsOut;
@@ -47,8 +41,8 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InputFormatException {
-        RecordingDetection.Result result = RecordingDetection.detect(right, left, detection.nightSettings(),
-                detection.scoringRules());
+        RecordingDetection.Result result = RecordingDetection.detect(recordings.right, recordings.left, recordings.nightSettings(),
+                recordings.scoringRules());
         for (String damage : result.damage()) {
             spec.commandLine().getErr().println("legwatch detect: warning: " + damage);
         }

@@ -75,6 +75,20 @@ public final class ExportCommand extends CommandGroup {
             }
         }
 
+        /** What a query gives for each of the patients, one after the other. */
+        static <T> List<T> gather(List<String> patients, PatientQuery<T> query) throws StoreException {
+            List<T> all = new ArrayList<>();
+            for (String id : patients) {
+                all.addAll(query.of(id));
+            }
+            return all;
+        }
+
+        @FunctionalInterface
+        interface PatientQuery<T> {
+            List<T> of(String patientId) throws StoreException;
+        }
+
         /** Hands every night of the patients, with its movements, to {@code writer}, one at a time. */
         static void forEachNight(Store opened, List<String> patients, NightWriter writer) throws IOException {
             try {
@@ -119,10 +133,7 @@ public final class ExportCommand extends CommandGroup {
             try (Store opened = store.open()) {
                 List<String> patients = patients(opened);
                 if (format == NightFormat.csv) {
-                    List<NightRow> rows = new ArrayList<>();
-                    for (String id : patients) {
-                        rows.addAll(opened.nights(id));
-                    }
+                    List<NightRow> rows = gather(patients, opened::nights);
                     emit(w -> NightsCsv.write(w, rows));
                     report(rows.size() + " night(s)", patients.size());
                     return 0;
@@ -150,10 +161,7 @@ public final class ExportCommand extends CommandGroup {
         public Integer call() throws IOException {
             try (Store opened = store.open()) {
                 List<String> patients = patients(opened);
-                List<TherapyEvent> events = new ArrayList<>();
-                for (String id : patients) {
-                    events.addAll(opened.therapy(id));
-                }
+                List<TherapyEvent> events = gather(patients, opened::therapy);
                 emit(w -> TherapyCsv.write(w, events));
                 report(events.size() + " therapy event(s)", patients.size());
             }

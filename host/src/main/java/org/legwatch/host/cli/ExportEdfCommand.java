@@ -27,13 +27,7 @@ final class ExportEdfCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    DetectionOptions detection;
-
-    @Option(names = "--right", paramLabel = "FILE", description = "Right ankle recording.")
-    Path right;
-
-    @Option(names = "--left", paramLabel = "FILE", description = "Left ankle recording.")
-    Path left;
+    RecordingOptions recordings;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.edf", description = "The EDF+ file to write.")
     Path out;
@@ -55,9 +49,9 @@ final class ExportEdfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InputFormatException {
-        RecordingEdfExport.Outcome done = RecordingEdfExport.export(new RecordingEdfExport.Request(right, left, lms, out,
-                patient, start, zone == null ? ZoneId.systemDefault() : zone, detection.nightSettings(),
-                detection.scoringRules()));
+        RecordingEdfExport.Outcome done = RecordingEdfExport.export(new RecordingEdfExport.Request(recordings.right, recordings.left, lms, out,
+                patient, start, zone == null ? ZoneId.systemDefault() : zone, recordings.nightSettings(),
+                recordings.scoringRules()));
         for (String damage : done.damage()) {
             spec.commandLine().getErr().println("legwatch export edf: warning: " + damage);
         }

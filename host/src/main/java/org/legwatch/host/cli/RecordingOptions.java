@@ -1,13 +1,23 @@
 package org.legwatch.host.cli;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import org.legwatch.analysis.night.NightSettings;
 import org.legwatch.analysis.scoring.ScoringRules;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options of the device's pipeline on recordings ({@code detect}, {@code export edf}): rules, validity, sensor. */
-final class DetectionOptions {
+/**
+ * The options of the device's pipeline on one or two legs' recordings ({@code detect},
+ * {@code export edf}): the files, the rules, validity, the sensor.
+ */
+final class RecordingOptions {
+    @Option(names = "--right", paramLabel = "FILE", description = "Right ankle recording.")
+    Path right;
+
+    @Option(names = "--left", paramLabel = "FILE", description = "Left ankle recording.")
+    Path left;
+
     @Mixin
     NightRuleOptions nightRules;
 
