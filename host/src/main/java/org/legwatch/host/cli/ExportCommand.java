@@ -51,6 +51,21 @@ public final class ExportCommand extends CommandGroup {
                 description = "Where to write (default: standard output); written whole or not at all.")
         Path out;
 
+        @Override
+        public Integer call() throws IOException {
+            try (Store opened = store.open()) {
+                List<String> patients = patients(opened);
+                String written = export(opened, patients);
+                if (out != null) {
+                    spec.commandLine().getOut().println(written + " of " + patients.size() + " patient(s) -> " + out);
+                }
+            }
+            return 0;
+        }
+
+        /** Writes the patients' export through {@link #emit}; says what it wrote ("3 night(s)"). */
+        abstract String export(Store opened, List<String> patients) throws IOException;
+
         /** The patients to export, checked against the store. */
         List<String> patients(Store opened) throws StoreException {
             List<String> patients = new ArrayList<>();
@@ -110,12 +125,6 @@ public final class ExportCommand extends CommandGroup {
         interface NightWriter {
             void write(StoredNight night) throws IOException;
         }
-
-        void report(String what, int patients) {
-            if (out != null) {
-                spec.commandLine().getOut().println(what + " of " + patients + " patient(s) -> " + out);
-            }
-        }
     }
 
     enum NightFormat { csv, fhir }
@@ -129,25 +138,20 @@ public final class ExportCommand extends CommandGroup {
         NightFormat format;
 
         @Override
-        public Integer call() throws IOException {
-            try (Store opened = store.open()) {
-                List<String> patients = patients(opened);
-                if (format == NightFormat.csv) {
-                    List<NightRow> rows = gather(patients, opened::nights);
-                    emit(w -> NightsCsv.write(w, rows));
-                    report(rows.size() + " night(s)", patients.size());
-                    return 0;
-                }
-                long[] nights = new long[1];
-                emit(w -> {
-                    FhirNightBundle bundle = new FhirNightBundle(w, patients);
-                    forEachNight(opened, patients, bundle::add);
-                    bundle.finish();
-                    nights[0] = bundle.observations();
-                });
-                report(nights[0] + " night(s) as FHIR Observations", patients.size());
+        String export(Store opened, List<String> patients) throws IOException {
+            if (format == NightFormat.csv) {
+                List<NightRow> rows = gather(patients, opened::nights);
+                emit(w -> NightsCsv.write(w, rows));
+                return rows.size() + " night(s)";
             }
-            return 0;
+            long[] nights = new long[1];
+            emit(w -> {
+                FhirNightBundle bundle = new FhirNightBundle(w, patients);
+                forEachNight(opened, patients, bundle::add);
+                bundle.finish();
+                nights[0] = bundle.observations();
+            });
+            return nights[0] + " night(s) as FHIR Observations";
         }
     }
 
@@ -158,14 +162,10 @@ public final class ExportCommand extends CommandGroup {
         TableFormat format;
 
         @Override
-        public Integer call() throws IOException {
-            try (Store opened = store.open()) {
-                List<String> patients = patients(opened);
-                List<TherapyEvent> events = gather(patients, opened::therapy);
-                emit(w -> TherapyCsv.write(w, events));
-                report(events.size() + " therapy event(s)", patients.size());
-            }
-            return 0;
+        String export(Store opened, List<String> patients) throws IOException {
+            List<TherapyEvent> events = gather(patients, opened::therapy);
+            emit(w -> TherapyCsv.write(w, events));
+            return events.size() + " therapy event(s)";
         }
     }
 
@@ -179,18 +179,14 @@ public final class ExportCommand extends CommandGroup {
         TableFormat format;
 
         @Override
-        public Integer call() throws IOException {
-            try (Store opened = store.open()) {
-                List<String> patients = patients(opened);
-                long[] rows = new long[1];
-                emit(w -> {
-                    MovementsCsv csv = new MovementsCsv(w);
-                    forEachNight(opened, patients, csv::write);
-                    rows[0] = csv.rows();
-                });
-                report(rows[0] + " movement(s)", patients.size());
-            }
-            return 0;
+        String export(Store opened, List<String> patients) throws IOException {
+            long[] rows = new long[1];
+            emit(w -> {
+                MovementsCsv csv = new MovementsCsv(w);
+                forEachNight(opened, patients, csv::write);
+                rows[0] = csv.rows();
+            });
+            return rows[0] + " movement(s)";
         }
     }
 }
