@@ -178,13 +178,14 @@ public final class DashboardServer implements AutoCloseable {
                 headers.add(header.getKey(), header.getValue());
             }
             boolean bodyless = method.equals("HEAD") || response.body().length == 0;
+            // Logged before the answer leaves, so a client that got it finds it in the log.
+            log.request(method, template, response.status(), System.nanoTime() - started);
             exchange.sendResponseHeaders(response.status(), bodyless ? -1 : response.body().length);
             if (!bodyless) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(response.body());
                 }
             }
-            log.request(method, template, response.status(), System.nanoTime() - started);
         } catch (IOException e) {
             log.failure(method, template, e); // the browser went away mid-answer
         }

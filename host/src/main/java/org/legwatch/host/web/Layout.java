@@ -19,6 +19,7 @@ final class Layout {
         StringBuilder html = new StringBuilder(main.length() + 2048);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<link rel=\"icon\" href=\"data:,\">\n") // no favicon request
                 .append("<title>").append(Html.escape(title)).append(" · legwatch</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(StyleSheet.PATH).append("\">\n</head>\n<body>\n")
                 .append("<header class=\"bar\"><nav aria-label=\"trail\"><a class=\"brand\" href=\"/\">legwatch</a>");

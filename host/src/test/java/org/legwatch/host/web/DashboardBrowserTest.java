@@ -87,11 +87,12 @@ class DashboardBrowserTest {
 
     @Test
     void styleSheetLoadsUnderTheContentSecurityPolicyAndNothingIsBlocked() {
+        browser.manage().logs().get("browser"); // what earlier tests left in the console
         browser.get(open.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
         assertEquals("rgba(18, 50, 79, 1)", browser.findElement(By.cssSelector("header.bar")).getCssValue("background-color"));
         List<LogEntry> console = browser.manage().logs().get("browser").getAll();
         assertTrue(console.stream().noneMatch(e -> e.getMessage().contains("Content Security Policy")
-                || e.getMessage().contains("Failed to load")), console.toString());
+                || e.getMessage().contains("Failed to load")), "the browser blocked or missed something: " + console);
     }
 
     @Test
