@@ -62,19 +62,19 @@ final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "legwatch-serve-stop");
-        try (Store opened = store.open()) {
-            try (DashboardServer server = Dashboard.start(opened, settings, ResponseSettings.DEFAULT, ZoneId.systemDefault(),
-                    spec.commandLine().getErr())) {
+        try {
+            try (Store opened = store.open();
+                 DashboardServer server = Dashboard.start(opened, settings, ResponseSettings.DEFAULT, ZoneId.systemDefault(),
+                         spec.commandLine().getErr())) {
                 Runtime.getRuntime().addShutdownHook(hook);
                 spec.commandLine().getOut().printf("legwatch dashboard on %s (store %s%s); Ctrl-C stops it%n", server.url(),
                         opened.location(), token.isPresent() ? ", access token required" : "");
                 stop.await();
-                spec.commandLine().getOut().println("stopping the dashboard");
             }
+            spec.commandLine().getOut().println("dashboard stopped");
         } finally {
             stopped.countDown();
         }
-        spec.commandLine().getOut().println("dashboard stopped");
         return 0;
     }
 
