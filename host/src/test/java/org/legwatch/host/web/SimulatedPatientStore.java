@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.legwatch.analysis.night.NightSummary;
 import org.legwatch.analysis.response.PatientNight;
 import org.legwatch.analysis.sim.ResponseScenario;
 import org.legwatch.analysis.sim.SimulatedPatient;
@@ -58,7 +59,8 @@ final class SimulatedPatientStore {
             List<StoredNight> nights = new ArrayList<>();
             for (PatientNight night : timeline) {
                 int index = (int) java.time.temporal.ChronoUnit.DAYS.between(first, night.date());
-                nights.add(pool.night(closest(pool, night), DEVICE, PATIENT, first, index));
+                StoredNight stored = pool.night(closest(pool, night), DEVICE, PATIENT, first, index);
+                nights.add(night.valid() ? stored : invalid(stored));
             }
             store.commitAll(nights);
             List<TherapyEvent> therapy = new ArrayList<>();
@@ -72,14 +74,21 @@ final class SimulatedPatientStore {
         return url;
     }
 
-    /** The pool night whose PLMI is closest to the simulated night's, among those of the same validity. */
+    /** The night as it would be with less time in bed than the minimum: flagged invalid. */
+    private static StoredNight invalid(StoredNight night) {
+        NightSummary s = night.summary();
+        NightSummary flagged = NightSummary.of(s.statistics(), s.inBed(), s.hoursInBed() + 1, 1.0, s.signal());
+        return new StoredNight(night.deviceId(), night.deviceNightId(), night.patientId(), night.eveningDate(),
+                night.clock(), flagged, night.movements());
+    }
+
+    /** The pool night whose PLMI is closest to the simulated night's. */
     private static int closest(SyntheticStoreNights pool, PatientNight target) {
         int best = -1;
         double distance = Double.POSITIVE_INFINITY;
         for (int i = 0; i < pool.size(); i++) {
             StoredNight candidate = pool.night(i, DEVICE, PATIENT, target.date(), 0);
-            double d = Math.abs(candidate.summary().statistics().plmIndex() - target.plmi())
-                    + (candidate.summary().valid() == target.valid() ? 0 : 1000);
+            double d = Math.abs(candidate.summary().statistics().plmIndex() - target.plmi());
             if (d < distance) {
                 distance = d;
                 best = i;
