@@ -59,7 +59,7 @@ public final class HourlyMovementChart {
         renderer.setSeriesPaint(1, ChartSvg.PLM);
         renderer.setItemMargin(0.05);
         CategoryAxis clock = new CategoryAxis("hour of the recording, starting at");
-        clock.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+        clock.setCategoryLabelPositions(hours > 6 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
         clock.setMaximumCategoryLabelWidthRatio(2.5f);
         clock.setCategoryMargin(0.15);
         NumberAxis count = new NumberAxis("movements");
