@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,11 +56,11 @@ public final class AccessToken {
         if (view == null) {
             throw new IOException("token file " + file + ": this file system cannot show who may read it");
         }
-        var attributes = view.readAttributes();
+        PosixFileAttributes attributes = view.readAttributes();
         Set<PosixFilePermission> permissions = attributes.permissions();
         if (!OWNER_ONLY.containsAll(permissions)) {
             throw new IOException("token file " + file + " may be read or written by others ("
-                    + java.nio.file.attribute.PosixFilePermissions.toString(permissions) + "): chmod 600 it");
+                    + PosixFilePermissions.toString(permissions) + "): chmod 600 it");
         }
         String user = System.getProperty("user.name");
         if (!attributes.owner().getName().equals(user)) {

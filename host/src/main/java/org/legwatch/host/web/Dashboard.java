@@ -26,9 +26,10 @@ public final class Dashboard {
      */
     public static DashboardServer start(Store store, DashboardServer.Settings settings, ResponseSettings analysis, ZoneId zone,
                                         PrintWriter log) throws IOException {
+        PatientLookup lookup = new PatientLookup(store, analysis, zone);
         PatientsPage patients = new PatientsPage(store);
-        PatientPage patient = new PatientPage(store, analysis, zone);
-        NightPage night = new NightPage(store, zone);
+        PatientPage patient = new PatientPage(lookup);
+        NightPage night = new NightPage(lookup);
         List<Route> routes = new ArrayList<>(List.of(
                 Route.get("/", patients::render),
                 Route.get(Links.PATIENT, patient::render),

@@ -1,5 +1,7 @@
 package org.legwatch.host.web;
 
+import static org.legwatch.host.report.html.Html.escape;
+
 import java.util.List;
 
 /** The page shown with an error status. */
@@ -9,7 +11,7 @@ final class ErrorPage {
 
     static Response of(HttpProblem problem) {
         return Response.html(problem.status(), Layout.page(title(problem.status()), List.of(),
-                "<h1>" + Html.escape(title(problem.status())) + "</h1>\n<p>" + Html.escape(problem.getMessage())
+                "<h1>" + escape(title(problem.status())) + "</h1>\n<p>" + escape(problem.getMessage())
                         + "</p>\n<p><a href=\"/\">All patients</a></p>", false));
     }
 

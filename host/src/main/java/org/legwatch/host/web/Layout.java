@@ -1,5 +1,7 @@
 package org.legwatch.host.web;
 
+import static org.legwatch.host.report.html.Html.escape;
+
 import java.util.List;
 
 /** The frame of every page: head, style sheet, the trail back to the patients list, and the footer. */
@@ -20,14 +22,14 @@ final class Layout {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<link rel=\"icon\" href=\"data:,\">\n") // no favicon request
-                .append("<title>").append(Html.escape(title)).append(" · legwatch</title>\n")
+                .append("<title>").append(escape(title)).append(" · legwatch</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(StyleSheet.PATH).append("\">\n</head>\n<body>\n")
                 .append("<header class=\"bar\"><nav aria-label=\"trail\"><a class=\"brand\" href=\"/\">legwatch</a>");
         for (Crumb crumb : trail) {
-            html.append(" <span class=\"sep\">›</span> <a href=\"").append(Html.escape(crumb.href())).append("\">")
-                    .append(Html.escape(crumb.label())).append("</a>");
+            html.append(" <span class=\"sep\">›</span> <a href=\"").append(escape(crumb.href())).append("\">")
+                    .append(escape(crumb.label())).append("</a>");
         }
-        html.append(" <span class=\"sep\">›</span> <span class=\"here\">").append(Html.escape(title)).append("</span></nav>");
+        html.append(" <span class=\"sep\">›</span> <span class=\"here\">").append(escape(title)).append("</span></nav>");
         if (loggedIn) {
             html.append("<form method=\"post\" action=\"/logout\" class=\"logout\"><button type=\"submit\">Log out</button></form>");
         }

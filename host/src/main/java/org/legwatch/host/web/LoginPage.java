@@ -1,5 +1,7 @@
 package org.legwatch.host.web;
 
+import static org.legwatch.host.report.html.Html.escape;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +47,7 @@ final class LoginPage {
                 + "<p>This dashboard needs its access token (the content of the token file it was started with).</p>\n"
                 + (wrongToken ? "<p class=\"warn\" role=\"alert\">That is not the access token.</p>\n" : "")
                 + "<form method=\"post\" action=\"" + PATH + "\">\n"
-                + "<input type=\"hidden\" name=\"next\" value=\"" + Html.escape(next) + "\">\n"
+                + "<input type=\"hidden\" name=\"next\" value=\"" + escape(next) + "\">\n"
                 + "<label for=\"token\">Access token</label>\n"
                 + "<input type=\"password\" id=\"token\" name=\"token\" autocomplete=\"current-password\" required autofocus>\n"
                 + "<button type=\"submit\">Log in</button>\n</form>\n</section>";

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,7 +56,7 @@ final class Request {
     /** The body of a form post ({@code application/x-www-form-urlencoded}). */
     Map<String, String> form() throws IOException, HttpProblem {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw HttpProblem.badRequest("expected a form");
         }
         try (InputStream in = exchange.getRequestBody()) {
@@ -93,7 +95,7 @@ final class Request {
     /** Refuses parameters the route does not know, so that a mistyped one is not silently ignored. */
     void allowOnly(String... names) throws HttpProblem {
         for (String name : query.keySet()) {
-            if (!java.util.Arrays.asList(names).contains(name)) {
+            if (!Arrays.asList(names).contains(name)) {
                 throw HttpProblem.badRequest("unknown parameter '" + name + "'");
             }
         }

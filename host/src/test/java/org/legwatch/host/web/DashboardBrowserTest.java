@@ -16,8 +16,12 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.legwatch.analysis.scoring.NightStatistics;
+import org.legwatch.host.store.NightRow;
+import org.legwatch.host.store.StoredNight;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,17 +65,18 @@ class DashboardBrowserTest {
         assertTrue(row.getText().contains(SimulatedPatientStore.NAME), row.getText());
 
         row.findElement(By.linkText(SimulatedPatientStore.PATIENT)).click();
+        assertEquals("Patient " + SimulatedPatientStore.PATIENT + " · legwatch", browser.getTitle());
         WebElement heading = browser.findElement(By.tagName("h1"));
-        assertEquals("Patient " + SimulatedPatientStore.PATIENT + " " + SimulatedPatientStore.NAME, heading.getText());
+        assertTrue(heading.getText().endsWith(SimulatedPatientStore.PATIENT + " - " + SimulatedPatientStore.NAME),
+                heading.getText());
         assertTrue(heading.findElements(By.tagName("b")).isEmpty(), "the name's markup must be shown as text");
-        assertTrue(browser.findElement(By.cssSelector("section.infusions")).getText().contains("Infusion 1: 2024-03-04"));
+        assertTrue(browser.findElement(By.id("infusions")).getText().contains("IV 1:"));
 
-        List<WebElement> nightLinks = browser.findElements(By.cssSelector("section.nights td:first-child a"));
+        List<WebElement> nightLinks = browser.findElements(By.cssSelector("#nights-table td:first-child a"));
         assertTrue(nightLinks.size() > 80, "nights listed: " + nightLinks.size());
         String evening = nightLinks.get(0).getText();
         nightLinks.get(0).click();
         assertEquals("Night of " + evening + " · legwatch", browser.getTitle());
-        assertTrue(browser.findElement(By.cssSelector("section.overview")).getText().contains("PLM index"));
 
         browser.findElement(By.cssSelector("nav.pager")).findElements(By.tagName("a")).get(0).click();
         assertTrue(browser.getTitle().startsWith("Night of "), browser.getTitle());
@@ -83,6 +88,45 @@ class DashboardBrowserTest {
         assertTrue(browser.getTitle().startsWith("Night of "));
         browser.findElement(By.linkText("legwatch")).click();
         assertEquals("Patients · legwatch", browser.getTitle());
+    }
+
+    @Test
+    void patientChartsDrawEveryNightAndEachInfusion() throws Exception {
+        List<NightRow> nights = open.store.nights(SimulatedPatientStore.PATIENT);
+        long valid = nights.stream().filter(NightRow::valid).count();
+        browser.get(open.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
+        WebElement trend = browser.findElement(By.cssSelector("svg#plmi-trend"));
+        assertTrue(trend.getRect().getWidth() > 600, "the chart is drawn across the column: " + trend.getRect().getWidth());
+        assertEquals(valid, items(trend, "valid night").size());
+        assertEquals(nights.size() - valid, items(trend, "invalid night (not counted)").size());
+        assertTrue(nights.size() > valid, "the test patient has invalid nights to show");
+        WebElement course = browser.findElement(By.cssSelector("svg#course-1"));
+        assertTrue(items(course, "baseline nights").size() >= 20);
+        assertTrue(items(course, "response nights").size() >= 40);
+        assertTrue(course.getRect().getWidth() > 300);
+    }
+
+    @Test
+    void nightChartsDrawTheNightsMovements() throws Exception {
+        NightRow row = open.store.nights(SimulatedPatientStore.PATIENT).get(10);
+        StoredNight night = open.store.night(row.deviceId(), row.deviceNightId()).orElseThrow();
+        NightStatistics s = night.summary().statistics();
+        browser.get(open.url(Links.night(SimulatedPatientStore.PATIENT, row.deviceId(), row.deviceNightId())).toString());
+        List<WebElement> charts = browser.findElements(By.cssSelector("main svg"));
+        assertEquals(3, charts.size(), "timeline, IMI histogram, movements by hour");
+        WebElement timeline = charts.get(0);
+        assertEquals(s.seriesCount(), items(timeline, "PLM series").size());
+        assertEquals(s.plm().total() + s.plm().bilateral(), items(timeline, "PLM").size(), "a PLM of both legs shows on both");
+        assertEquals(s.imiHistogram().stream().filter(c -> c > 0).count(), items(charts.get(1), "IMIs per 2 s bin").size());
+        assertTrue(charts.get(2).findElements(By.cssSelector("[jfreesvg\\:ref*='PLMs']")).size() > 3);
+        for (WebElement chart : charts) {
+            assertTrue(chart.isDisplayed() && chart.getRect().getHeight() > 150, "drawn: " + chart.getRect());
+        }
+    }
+
+    /** The marks of one series: JFreeSVG names each data item's group after its series. */
+    private static List<WebElement> items(WebElement chart, String series) {
+        return chart.findElements(By.cssSelector("[jfreesvg\\:ref*='\"seriesKey\": \"" + series + "\"']"));
     }
 
     @Test
@@ -105,15 +149,25 @@ class DashboardBrowserTest {
     void screenshotsShowThePages() throws Exception {
         browser.get(open.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
         assertScreenshot("dashboard-patient.png");
-        browser.findElements(By.cssSelector("section.nights td:first-child a")).get(3).click();
+        browser.findElements(By.cssSelector("#nights-table td:first-child a")).get(3).click();
         assertScreenshot("dashboard-night.png");
         browser.get(open.url("/").toString());
         assertScreenshot("dashboard-patients.png");
     }
 
-    /** Takes a screenshot into target/ and checks it shows a page, not a blank or an error screen. */
+    /**
+     * Takes a screenshot of the whole page (the window made as tall as the page, 1000 to 8000 px) into
+     * target/ and checks it shows a page, not a blank or an error screen.
+     */
     private static void assertScreenshot(String name) throws Exception {
-        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        int height = Math.max(1000, Math.min(8000, browser.findElement(By.tagName("html")).getRect().getHeight()));
+        browser.manage().window().setSize(new Dimension(1280, height));
+        byte[] png;
+        try {
+            png = browser.getScreenshotAs(OutputType.BYTES);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
         Path file = Path.of("target", name);
         Files.createDirectories(file.getParent());
         Files.write(file, png);
