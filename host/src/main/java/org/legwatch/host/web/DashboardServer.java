@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -81,7 +82,13 @@ public final class DashboardServer implements AutoCloseable {
                     + ", which other computers can reach, without an access token: give --token-file FILE "
                     + "(docs/dashboard.md), or bind 127.0.0.1");
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 50);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 50);
+        } catch (BindException e) {
+            throw new IOException("cannot listen on " + settings.bind().getHostAddress() + " port " + settings.port() + ": "
+                    + e.getMessage() + " (another legwatch serve? --port N picks another port)", e);
+        }
         AtomicInteger counter = new AtomicInteger();
         // Bounded: a flood of requests waits in the queue, then runs on the accepting thread, which
         // stops accepting until it is done, instead of growing threads or memory without end.

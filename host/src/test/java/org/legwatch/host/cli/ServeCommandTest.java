@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -62,10 +65,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void saysSoWhenThePortIsTaken(@TempDir Path folder) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRunner run = CliRunner.run("serve", "--store", "sqlite:" + folder.resolve("s.db"), "--port",
+                    Integer.toString(taken.getLocalPort()));
+            assertEquals(LegwatchCli.EXIT_INPUT, run.exitCode());
+            assertTrue(run.err().contains("cannot listen on 127.0.0.1 port " + taken.getLocalPort()), run.err());
+        }
+    }
+
+    @Test
     void refusesATokenFileOthersCanRead(@TempDir Path folder) throws Exception {
         Path token = folder.resolve("token");
         Files.writeString(token, "a-long-enough-token-for-the-dashboard\n");
-        Files.setPosixFilePermissions(token, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-rw-r--"));
         CliRunner run = CliRunner.run("serve", "--store", "sqlite:" + folder.resolve("s.db"), "--token-file", token.toString());
         assertEquals(LegwatchCli.EXIT_INPUT, run.exitCode());
         assertTrue(run.err().contains("chmod 600"), run.err());

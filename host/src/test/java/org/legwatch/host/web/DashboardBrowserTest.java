@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -34,13 +33,11 @@ import org.openqa.selenium.logging.LogEntry;
 class DashboardBrowserTest {
     static final String TOKEN = "browser-test-token-0123456789";
     static ChromeDriver browser;
-    static TestDashboard open;
-    static TestDashboard guarded;
+    static TestDashboards dashboards;
 
     @BeforeAll
     static void start() throws Exception {
-        open = new TestDashboard(Optional.empty());
-        guarded = new TestDashboard(Optional.of(new AccessToken(TOKEN)));
+        dashboards = new TestDashboards(TOKEN);
         browser = Chromium.start(1280, 1000);
     }
 
@@ -49,17 +46,14 @@ class DashboardBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (open != null) {
-            open.close();
-        }
-        if (guarded != null) {
-            guarded.close();
+        if (dashboards != null) {
+            dashboards.close();
         }
     }
 
     @Test
     void navigatesFromPatientsToPatientToNightAndBack() {
-        browser.get(open.url("/").toString());
+        browser.get(dashboards.open.url("/").toString());
         assertEquals("Patients · legwatch", browser.getTitle());
         WebElement row = browser.findElement(By.xpath("//tr[td/a[text()='" + SimulatedPatientStore.PATIENT + "']]"));
         assertTrue(row.getText().contains(SimulatedPatientStore.NAME), row.getText());
@@ -92,9 +86,9 @@ class DashboardBrowserTest {
 
     @Test
     void patientChartsDrawEveryNightAndEachInfusion() throws Exception {
-        List<NightRow> nights = open.store.nights(SimulatedPatientStore.PATIENT);
+        List<NightRow> nights = dashboards.open.store.nights(SimulatedPatientStore.PATIENT);
         long valid = nights.stream().filter(NightRow::valid).count();
-        browser.get(open.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
+        browser.get(dashboards.open.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
         WebElement trend = browser.findElement(By.cssSelector("svg#plmi-trend"));
         assertTrue(trend.getRect().getWidth() > 600, "the chart is drawn across the column: " + trend.getRect().getWidth());
         assertEquals(valid, items(trend, "valid night").size());
@@ -108,10 +102,10 @@ class DashboardBrowserTest {
 
     @Test
     void nightChartsDrawTheNightsMovements() throws Exception {
-        NightRow row = open.store.nights(SimulatedPatientStore.PATIENT).get(10);
-        StoredNight night = open.store.night(row.deviceId(), row.deviceNightId()).orElseThrow();
+        NightRow row = dashboards.open.store.nights(SimulatedPatientStore.PATIENT).get(10);
+        StoredNight night = dashboards.open.store.night(row.deviceId(), row.deviceNightId()).orElseThrow();
         NightStatistics s = night.summary().statistics();
-        browser.get(open.url(Links.night(SimulatedPatientStore.PATIENT, row.deviceId(), row.deviceNightId())).toString());
+        browser.get(dashboards.open.url(Links.night(SimulatedPatientStore.PATIENT, row.deviceId(), row.deviceNightId())).toString());
         List<WebElement> charts = browser.findElements(By.cssSelector("main svg"));
         assertEquals(3, charts.size(), "timeline, IMI histogram, movements by hour");
         WebElement timeline = charts.get(0);
@@ -132,7 +126,7 @@ class DashboardBrowserTest {
     @Test
     void styleSheetLoadsUnderTheContentSecurityPolicyAndNothingIsBlocked() {
         browser.manage().logs().get("browser"); // what earlier tests left in the console
-        browser.get(open.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
+        browser.get(dashboards.open.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
         assertEquals("rgba(18, 50, 79, 1)", browser.findElement(By.cssSelector("header.bar")).getCssValue("background-color"));
         List<LogEntry> console = browser.manage().logs().get("browser").getAll();
         assertTrue(console.stream().noneMatch(e -> e.getMessage().contains("Content Security Policy")
@@ -141,17 +135,17 @@ class DashboardBrowserTest {
 
     @Test
     void unknownPatientShowsNotFound() {
-        browser.get(open.url("/patients/RLS-9999").toString());
+        browser.get(dashboards.open.url("/patients/RLS-9999").toString());
         assertEquals("Not found", browser.findElement(By.tagName("h1")).getText());
     }
 
     @Test
     void screenshotsShowThePages() throws Exception {
-        browser.get(open.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
+        browser.get(dashboards.open.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
         assertScreenshot("dashboard-patient.png");
         browser.findElements(By.cssSelector("#nights-table td:first-child a")).get(3).click();
         assertScreenshot("dashboard-night.png");
-        browser.get(open.url("/").toString());
+        browser.get(dashboards.open.url("/").toString());
         assertScreenshot("dashboard-patients.png");
     }
 
@@ -184,7 +178,7 @@ class DashboardBrowserTest {
 
     @Test
     void tokenIsAskedForAndTheSessionCookieIsHttpOnlyAndStrict() {
-        browser.get(guarded.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
+        browser.get(dashboards.guarded.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
         assertEquals("Log in · legwatch", browser.getTitle());
         browser.findElement(By.id("token")).sendKeys("not-the-token-at-all-sorry");
         browser.findElement(By.cssSelector("section.login button")).click();
@@ -201,7 +195,7 @@ class DashboardBrowserTest {
 
         browser.findElement(By.cssSelector("header form.logout button")).click();
         assertEquals("Log in · legwatch", browser.getTitle());
-        browser.get(guarded.url("/").toString());
+        browser.get(dashboards.guarded.url("/").toString());
         assertEquals("Log in · legwatch", browser.getTitle());
     }
 }

@@ -31,19 +31,16 @@ import org.legwatch.host.store.NightRow;
 class DashboardHttpTest {
     static final String TOKEN = "http-test-token-abcdefghijklmnop";
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    static TestDashboard open;
-    static TestDashboard guarded;
+    static TestDashboards dashboards;
 
     @BeforeAll
     static void start() throws Exception {
-        open = new TestDashboard(Optional.empty());
-        guarded = new TestDashboard(Optional.of(new AccessToken(TOKEN)));
+        dashboards = new TestDashboards(TOKEN);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        open.close();
-        guarded.close();
+        dashboards.close();
     }
 
     static HttpResponse<String> get(URI uri, String... headers) throws Exception {
@@ -65,10 +62,10 @@ class DashboardHttpTest {
 
     @Test
     void pagesAnswerWithSecurityHeadersAndNoExternalResources() throws Exception {
-        NightRow night = firstNight(open);
+        NightRow night = firstNight(dashboards.open);
         for (String path : List.of("/", "/patients/" + SimulatedPatientStore.PATIENT,
                 Links.night(SimulatedPatientStore.PATIENT, night.deviceId(), night.deviceNightId()))) {
-            HttpResponse<String> page = get(open.url(path));
+            HttpResponse<String> page = get(dashboards.open.url(path));
             assertEquals(200, page.statusCode(), path);
             assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
             assertEquals(DashboardServer.CONTENT_SECURITY_POLICY, page.headers().firstValue("Content-Security-Policy").orElseThrow());
@@ -78,13 +75,13 @@ class DashboardHttpTest {
                     path + " refers to another site");
             assertFalse(page.body().contains("<script"), path + " has a script");
         }
-        assertEquals("text/css; charset=utf-8", get(open.url("/dashboard.css")).headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("text/css; charset=utf-8", get(dashboards.open.url("/dashboard.css")).headers().firstValue("Content-Type").orElseThrow());
     }
 
     @Test
     void everyValueIsEscaped() throws Exception {
         for (String path : List.of("/", "/patients/" + SimulatedPatientStore.PATIENT)) {
-            String body = get(open.url(path)).body();
+            String body = get(dashboards.open.url(path)).body();
             assertTrue(body.contains("Ann &lt;b&gt;O&#39;Hara&lt;/b&gt; &amp; &quot;Co&quot;"), path);
             assertFalse(body.contains("<b>O'Hara"), path);
         }
@@ -92,27 +89,27 @@ class DashboardHttpTest {
 
     @Test
     void statusCodesSayWhatIsWrong() throws Exception {
-        NightRow night = firstNight(open);
-        assertEquals(404, get(open.url("/patients/RLS-9999")).statusCode());
-        assertEquals(404, get(open.url("/nowhere")).statusCode());
-        assertEquals(404, get(open.url(Links.night(SimulatedPatientStore.PATIENT, night.deviceId(), "no-such-night"))).statusCode());
-        assertEquals(404, get(open.url(Links.night("RLS-0001", night.deviceId(), night.deviceNightId()))).statusCode(),
+        NightRow night = firstNight(dashboards.open);
+        assertEquals(404, get(dashboards.open.url("/patients/RLS-9999")).statusCode());
+        assertEquals(404, get(dashboards.open.url("/nowhere")).statusCode());
+        assertEquals(404, get(dashboards.open.url(Links.night(SimulatedPatientStore.PATIENT, night.deviceId(), "no-such-night"))).statusCode());
+        assertEquals(404, get(dashboards.open.url(Links.night("RLS-0001", night.deviceId(), night.deviceNightId()))).statusCode(),
                 "a night is found only under its own patient");
-        assertEquals(400, get(open.url("/patients/bad%20id")).statusCode());
-        assertEquals(400, rawStatus(open.server.address().getPort(), "localhost", "/patients/%ZZ"));
-        assertEquals(400, get(open.url("/patients/" + SimulatedPatientStore.PATIENT + "?from=yesterday")).statusCode());
-        HttpResponse<String> posted = post(open.url("/"), "a=1");
+        assertEquals(400, get(dashboards.open.url("/patients/bad%20id")).statusCode());
+        assertEquals(400, rawStatus(dashboards.open.server.address().getPort(), "localhost", "/patients/%ZZ"));
+        assertEquals(400, get(dashboards.open.url("/patients/" + SimulatedPatientStore.PATIENT + "?from=yesterday")).statusCode());
+        HttpResponse<String> posted = post(dashboards.open.url("/"), "a=1");
         assertEquals(405, posted.statusCode());
         assertEquals("GET, HEAD", posted.headers().firstValue("Allow").orElseThrow());
-        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(open.url("/")).method("HEAD",
+        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(dashboards.open.url("/")).method("HEAD",
                 HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(200, head.statusCode());
-        assertEquals(404, get(open.url("/login")).statusCode(), "no login form without a token");
+        assertEquals(404, get(dashboards.open.url("/login")).statusCode(), "no login form without a token");
     }
 
     @Test
     void onLoopbackOnlyLoopbackHostNamesAreAnswered() throws Exception {
-        int port = open.server.address().getPort();
+        int port = dashboards.open.server.address().getPort();
         assertEquals(200, rawStatus(port, "localhost:" + port, "/"));
         assertEquals(200, rawStatus(port, "127.0.0.1:" + port, "/"));
         assertEquals(400, rawStatus(port, "attacker.example:" + port, "/"), "a DNS name rebound to 127.0.0.1");
@@ -133,7 +130,7 @@ class DashboardHttpTest {
 
     @Test
     void withATokenRequestsNeedIt() throws Exception {
-        URI patient = guarded.url("/patients/" + SimulatedPatientStore.PATIENT);
+        URI patient = dashboards.guarded.url("/patients/" + SimulatedPatientStore.PATIENT);
         HttpResponse<String> refused = get(patient);
         assertEquals(401, refused.statusCode());
         assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
@@ -141,10 +138,10 @@ class DashboardHttpTest {
         assertEquals(401, get(patient, "Authorization", "Bearer " + TOKEN.substring(1)).statusCode());
         assertEquals(401, get(patient, "Authorization", "Basic " + TOKEN).statusCode());
         assertEquals(200, get(patient, "Authorization", "Bearer " + TOKEN).statusCode());
-        assertEquals(200, get(guarded.url("/dashboard.css")).statusCode(), "the style sheet holds no patient data");
+        assertEquals(200, get(dashboards.guarded.url("/dashboard.css")).statusCode(), "the style sheet holds no patient data");
 
-        assertEquals(401, post(guarded.url("/login"), "token=wrong-token-wrong-token&next=/").statusCode());
-        HttpResponse<String> login = post(guarded.url("/login"), "token=" + TOKEN + "&next=%2Fpatients%2F"
+        assertEquals(401, post(dashboards.guarded.url("/login"), "token=wrong-token-wrong-token&next=/").statusCode());
+        HttpResponse<String> login = post(dashboards.guarded.url("/login"), "token=" + TOKEN + "&next=%2Fpatients%2F"
                 + SimulatedPatientStore.PATIENT);
         assertEquals(303, login.statusCode());
         assertEquals("/patients/" + SimulatedPatientStore.PATIENT, login.headers().firstValue("Location").orElseThrow());
@@ -153,7 +150,7 @@ class DashboardHttpTest {
         assertEquals(200, get(patient, "Cookie", cookie.substring(0, cookie.indexOf(';'))).statusCode());
         assertEquals(401, get(patient, "Cookie", DashboardServer.SESSION_COOKIE + "=forged").statusCode());
 
-        HttpResponse<String> away = post(guarded.url("/login"), "token=" + TOKEN + "&next=%2F%2Fattacker.example%2F");
+        HttpResponse<String> away = post(dashboards.guarded.url("/login"), "token=" + TOKEN + "&next=%2F%2Fattacker.example%2F");
         assertEquals("/", away.headers().firstValue("Location").orElseThrow(), "login never sends the browser elsewhere");
     }
 
