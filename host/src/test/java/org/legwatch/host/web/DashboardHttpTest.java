@@ -85,6 +85,13 @@ class DashboardHttpTest {
             assertTrue(body.contains("Ann &lt;b&gt;O&#39;Hara&lt;/b&gt; &amp; &quot;Co&quot;"), path);
             assertFalse(body.contains("<b>O'Hara"), path);
         }
+        String patient = get(dashboards.open.url("/patients/" + SimulatedPatientStore.PATIENT)).body();
+        String escaped = "ropinirole &lt;i&gt;reduced&lt;/i&gt; &amp; held";
+        int trendStart = patient.indexOf("<svg id='plmi-trend'");
+        String trend = patient.substring(trendStart, patient.indexOf("</svg>", trendStart));
+        assertTrue(trend.contains(escaped), "the medication change labels its line in the chart");
+        assertTrue(patient.substring(patient.indexOf("id=\"therapy-table\"")).contains(escaped), "and its table row");
+        assertFalse(patient.contains("<i>reduced"));
     }
 
     @Test

@@ -27,6 +27,8 @@ final class SimulatedPatientStore {
     /** A name with markup in it: the pages must show it as text. */
     static final String NAME = "Ann <b>O'Hara</b> & \"Co\"";
     static final String DEVICE = "band-7";
+    /** A medication change with markup in it: the tables and the chart's label must show it as text. */
+    static final String MEDICATION = "ropinirole <i>reduced</i> & held";
 
     private static String shared;
 
@@ -69,6 +71,8 @@ final class SimulatedPatientStore {
                 therapy.add(new TherapyEvent(PATIENT, e.date(), kind, e.detail(),
                         Double.isNaN(e.value()) ? OptionalDouble.empty() : OptionalDouble.of(e.value()), e.unit()));
             }
+            therapy.add(new TherapyEvent(PATIENT, SimulatedPatient.INFUSION.plusDays(40), TherapyKind.MEDICATION, MEDICATION,
+                    OptionalDouble.empty(), ""));
             store.addTherapy(therapy);
         }
         return url;
