@@ -68,7 +68,9 @@ public final class ReportCharts {
      */
     public static InfusionResponseChart.Data infusionData(PatientReport report, InfusionResponse infusion) {
         LocalDate day0 = infusion.course().date();
+        // Without a response window (the next course came first) the nights up to the next course are shown.
         LocalDate last = infusion.responseTo() != null ? infusion.responseTo()
+                : infusion.nextCourse() != null ? infusion.nextCourse().minusDays(1)
                 : day0.plusDays(report.settings().responseEndDay() - 1L);
         List<InfusionResponseChart.DayValue> nights = new ArrayList<>();
         for (NightRow row : report.nights()) {
@@ -78,11 +80,12 @@ public final class ReportCharts {
         }
         OutcomeComparison plmi = infusion.plmi();
         RankShift.Estimate shift = plmi.shift();
-        int responseTo = (int) ChronoUnit.DAYS.between(day0, last);
+        int responseFrom = (int) ChronoUnit.DAYS.between(day0, infusion.responseFrom());
+        int responseTo = infusion.responseTo() == null ? responseFrom - 1 : (int) ChronoUnit.DAYS.between(day0, last);
         return new InfusionResponseChart.Data(nights,
                 (int) ChronoUnit.DAYS.between(day0, infusion.baselineFrom()),
                 (int) ChronoUnit.DAYS.between(day0, infusion.baselineTo()),
-                (int) ChronoUnit.DAYS.between(day0, infusion.responseFrom()), responseTo,
+                responseFrom, responseTo,
                 plmi.baselineMedian(), plmi.responseMedian(),
                 shift == null ? Double.NaN : shift.shift(), shift == null ? Double.NaN : shift.ciLow(),
                 shift == null ? Double.NaN : shift.ciHigh(), report.settings().confidence(), "PLMI (per hour in bed)");

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.plot.CategoryPlot;
@@ -17,6 +18,8 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
@@ -124,6 +127,21 @@ public final class ChartSvg {
             axis.setLabelFont(new Font(FONT, Font.PLAIN, 11));
             axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
         }
+    }
+
+    /**
+     * Puts a small label on a marker (a line at an infusion, a shaded window), on a half-clear
+     * background so the data behind it still shows.
+     */
+    static <M extends Marker> M labelled(M marker, String label, Color colour, boolean bold, RectangleAnchor anchor,
+                                         TextAnchor textAnchor) {
+        marker.setLabel(label);
+        marker.setLabelFont(new Font(FONT, bold ? Font.BOLD : Font.PLAIN, 9));
+        marker.setLabelPaint(colour);
+        marker.setLabelBackgroundColor(LABEL_BACKGROUND);
+        marker.setLabelAnchor(anchor);
+        marker.setLabelTextAnchor(textAnchor);
+        return marker;
     }
 
     /** Coordinates to two decimals: a hundredth of a pixel is below what any screen or printer shows. */

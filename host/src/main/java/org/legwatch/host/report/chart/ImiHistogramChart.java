@@ -66,11 +66,8 @@ public final class ImiHistogramChart {
         count.setUpperMargin(0.12);
         XYPlot plot = new XYPlot(dataset, seconds, count, renderer);
         IntervalMarker range = new IntervalMarker(data.plmMinImiS(), data.plmMaxImiS(), new Color(0xd9, 0x5f, 0x02, 0x1c));
-        range.setLabel(String.format(java.util.Locale.ROOT, "PLM range %.0f-%.0f s", data.plmMinImiS(), data.plmMaxImiS()));
-        range.setLabelFont(new Font("SansSerif", Font.PLAIN, 9));
-        range.setLabelBackgroundColor(ChartSvg.LABEL_BACKGROUND);
-        range.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        range.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        ChartSvg.labelled(range, String.format(java.util.Locale.ROOT, "PLM range %.0f-%.0f s", data.plmMinImiS(),
+                data.plmMaxImiS()), Color.BLACK, false, RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_RIGHT);
         plot.addDomainMarker(range, Layer.BACKGROUND);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         TextTitle note = new TextTitle(data.above90() + " interval(s) of 90 s or more not shown",

@@ -2,7 +2,6 @@ package org.legwatch.host.report.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -47,7 +46,8 @@ public final class InfusionResponseChart {
      * @param baselineFromDay first day of the baseline window (negative)
      * @param baselineToDay   last day of the baseline window
      * @param responseFromDay first day of the response window
-     * @param responseToDay   last day of the response window
+     * @param responseToDay   last day of the response window; before {@code responseFromDay} when there is none
+     *                        (the next course began first)
      * @param shift           Hodges-Lehmann change (response minus baseline); NaN when the windows were not compared
      * @param ciLow           lower confidence limit of the change, NaN when not compared
      * @param ciHigh          upper confidence limit of the change
@@ -105,7 +105,7 @@ public final class InfusionResponseChart {
             baselineMedian.add(data.baselineFromDay(), data.baselineMedian());
             baselineMedian.add(data.baselineToDay(), data.baselineMedian());
         }
-        if (Double.isFinite(data.responseMedian())) {
+        if (Double.isFinite(data.responseMedian()) && data.responseToDay() >= data.responseFromDay()) {
             responseMedian.add(data.responseFromDay(), data.responseMedian());
             responseMedian.add(data.responseToDay(), data.responseMedian());
         }
@@ -119,7 +119,8 @@ public final class InfusionResponseChart {
 
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         YIntervalSeries band = new YIntervalSeries(data.intervalName());
-        if (Double.isFinite(data.ciLow()) && Double.isFinite(data.ciHigh()) && Double.isFinite(data.baselineMedian())) {
+        if (Double.isFinite(data.ciLow()) && Double.isFinite(data.ciHigh()) && Double.isFinite(data.baselineMedian())
+                && data.responseToDay() >= data.responseFromDay()) {
             double centre = data.baselineMedian() + data.shift();
             double low = data.baselineMedian() + data.ciLow();
             double high = data.baselineMedian() + data.ciHigh();
@@ -148,27 +149,18 @@ public final class InfusionResponseChart {
         plot.setRenderer(2, bandRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         plot.addDomainMarker(window(data.baselineFromDay(), data.baselineToDay(), "baseline", BASELINE), Layer.BACKGROUND);
-        plot.addDomainMarker(window(data.responseFromDay(), data.responseToDay(), "response", RESPONSE), Layer.BACKGROUND);
+        if (data.responseToDay() >= data.responseFromDay()) {
+            plot.addDomainMarker(window(data.responseFromDay(), data.responseToDay(), "response", RESPONSE), Layer.BACKGROUND);
+        }
         ValueMarker infusion = new ValueMarker(0, ChartSvg.INFUSION, new BasicStroke(1.8f));
-        infusion.setLabel("infusion");
-        infusion.setLabelFont(new Font("SansSerif", Font.BOLD, 9));
-        infusion.setLabelPaint(ChartSvg.INFUSION);
-        infusion.setLabelBackgroundColor(ChartSvg.LABEL_BACKGROUND);
-        infusion.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        infusion.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        plot.addDomainMarker(infusion, Layer.FOREGROUND);
+        plot.addDomainMarker(ChartSvg.labelled(infusion, "infusion", ChartSvg.INFUSION, true, RectangleAnchor.TOP_RIGHT,
+                TextAnchor.TOP_LEFT), Layer.FOREGROUND);
         return ChartSvg.styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
 
     private static IntervalMarker window(int from, int to, String label, Color colour) {
         IntervalMarker marker = new IntervalMarker(from - 0.5, to + 0.5,
                 new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 0x18));
-        marker.setLabel(label + " window");
-        marker.setLabelFont(new Font("SansSerif", Font.PLAIN, 9));
-        marker.setLabelPaint(colour);
-        marker.setLabelBackgroundColor(ChartSvg.LABEL_BACKGROUND);
-        marker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        return marker;
+        return ChartSvg.labelled(marker, label + " window", colour, false, RectangleAnchor.BOTTOM_LEFT, TextAnchor.BOTTOM_LEFT);
     }
 }

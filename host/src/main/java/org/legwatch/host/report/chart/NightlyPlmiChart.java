@@ -1,7 +1,7 @@
 package org.legwatch.host.report.chart;
 
 import java.awt.BasicStroke;
-import java.awt.Font;
+import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -182,33 +182,19 @@ public final class NightlyPlmiChart {
                 continue;
             }
             IntervalMarker span = new IntervalMarker(x(from), x(to.plusDays(1)), ChartSvg.ORAL_IRON);
-            span.setLabel(course.label());
-            span.setLabelFont(new Font("SansSerif", Font.PLAIN, 9));
-            span.setLabelBackgroundColor(ChartSvg.LABEL_BACKGROUND);
-            span.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-            span.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-            plot.addDomainMarker(span, Layer.BACKGROUND);
+            plot.addDomainMarker(ChartSvg.labelled(span, course.label(), Color.BLACK, false, RectangleAnchor.BOTTOM_LEFT,
+                    TextAnchor.BOTTOM_LEFT), Layer.BACKGROUND);
         }
         for (MedicationChange change : data.medication()) {
             ValueMarker line = new ValueMarker(x(change.date()), ChartSvg.MEDICATION,
                     new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
-            line.setLabel(change.label());
-            line.setLabelFont(new Font("SansSerif", Font.PLAIN, 9));
-            line.setLabelBackgroundColor(ChartSvg.LABEL_BACKGROUND);
-            line.setLabelPaint(ChartSvg.MEDICATION);
-            line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-            plot.addDomainMarker(line, Layer.FOREGROUND);
+            plot.addDomainMarker(ChartSvg.labelled(line, change.label(), ChartSvg.MEDICATION, false,
+                    RectangleAnchor.BOTTOM_RIGHT, TextAnchor.BOTTOM_LEFT), Layer.FOREGROUND);
         }
         for (Infusion infusion : data.infusions()) {
             ValueMarker line = new ValueMarker(x(infusion.date()), ChartSvg.INFUSION, new BasicStroke(1.8f));
-            line.setLabel(infusion.label());
-            line.setLabelFont(new Font("SansSerif", Font.BOLD, 9));
-            line.setLabelBackgroundColor(ChartSvg.LABEL_BACKGROUND);
-            line.setLabelPaint(ChartSvg.INFUSION);
-            line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            plot.addDomainMarker(line, Layer.FOREGROUND);
+            plot.addDomainMarker(ChartSvg.labelled(line, infusion.label(), ChartSvg.INFUSION, true, RectangleAnchor.TOP_RIGHT,
+                    TextAnchor.TOP_LEFT), Layer.FOREGROUND);
         }
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartSvg.styled(chart);

@@ -79,6 +79,21 @@ class ChartsTest {
     }
 
     @Test
+    void aCourseCutShortByTheNextHasNoResponseWindow() throws Exception {
+        List<InfusionResponseChart.DayValue> nights = new ArrayList<>();
+        for (int day = -28; day < 20; day++) {
+            nights.add(new InfusionResponseChart.DayValue(day, 30));
+        }
+        InfusionResponseChart.Data data = new InfusionResponseChart.Data(nights, -28, -1, 28, 27, 30, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, 0.95, "PLMI (per hour in bed)");
+        SvgItems svg = SvgItems.parse(InfusionResponseChart.svg(data, 700, 260, "course-2"));
+        assertEquals(28, svg.items(InfusionResponseChart.BASELINE_NIGHTS));
+        assertEquals(0, svg.items(InfusionResponseChart.RESPONSE_NIGHTS));
+        assertEquals(20, svg.items(InfusionResponseChart.OTHER_NIGHTS));
+        assertTrue(svg.text().contains("baseline window") && !svg.text().contains("response window"), svg.text());
+    }
+
+    @Test
     void nightDetailChartsShowEachMovementHourAndBin() throws Exception {
         List<ScoredMovement> movements = List.of(
                 new ScoredMovement(60_000_000L, 61_000_000L, Leg.RIGHT, 1, true, true, 1, -1, false, false, true),
