@@ -39,7 +39,7 @@ public final class DemoCli implements Callable<Integer> {
 
     @Option(names = "--legs", defaultValue = "1",
             description = {"Bands worn: 1 (the right ankle, as the device's example configuration) or 2 (both ankles: twice the",
-                "signal to simulate, about twice the time) (default ${DEFAULT-VALUE})."})
+                "signal to simulate, half again as much CPU) (default ${DEFAULT-VALUE})."})
     int legs;
 
     public static void main(String[] args) {
