@@ -237,8 +237,8 @@ public final class LegMovementDetector {
         double motion2 = motion2();
         double deviation2 = deviation2();
         double floorMin = 0.25 * smallestStep * smallestStep;
-        double deviationNoise = Math.max(deviationFloor.estimate(), floorMin);
-        double motionNoise = Math.max(motionFloor.estimate(), floorMin);
+        double deviationNoise = atLeast(deviationFloor.estimate(), floorMin);
+        double motionNoise = atLeast(motionFloor.estimate(), floorMin);
         boolean motion = motion2 > motionLevel * motionNoise;
         if (motion) {
             motionSamples++;
@@ -248,6 +248,14 @@ public final class LegMovementDetector {
         } else {
             move(t, deviation2, motion, deviationNoise);
         }
+    }
+
+    /**
+     * The larger of a noise estimate and its lower bound. Both are positive numbers, so the plain
+     * comparison is exact; {@code Math.max} pays for NaN and signed zeros on every sample.
+     */
+    private static double atLeast(double estimate, double lowerBound) {
+        return estimate > lowerBound ? estimate : lowerBound;
     }
 
     private void rest(double t, double deviation2, double motion2, double deviationNoise) {
