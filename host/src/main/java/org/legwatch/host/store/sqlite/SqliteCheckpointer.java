@@ -16,7 +16,7 @@ import java.util.concurrent.Semaphore;
  *
  * <p>A log is only restarted from its beginning when a write begins after everything in it was
  * copied, which a writer that never pauses does not allow; so once the log has grown past
- * {@link #RESTART_FRAMES} the writer asks for {@link #restartBeforeNextWrite}.
+ * {@link #RESTART_FRAMES} pages the writer asks for {@link #restartBeforeNextWrite}.
  *
  * <p>When a copy fails, the thread stops and the writer's connection goes back to copying itself;
  * nothing is lost (the log holds every committed write), and {@link #close} reports the failure.
@@ -31,11 +31,17 @@ final class SqliteCheckpointer implements AutoCloseable {
     private final Semaphore requests = new Semaphore(0);
     private volatile boolean closing;
     private volatile int logFrames;
+    /** Written by the writer only. */
+    private volatile int restartAboveFrames;
+    private final int restartFrames;
     private volatile SQLException failure;
 
-    SqliteCheckpointer(Connection connection, String file) {
+    /** Starts copying over {@code connection}; a log past {@code restartFrames} pages is to be restarted. */
+    SqliteCheckpointer(Connection connection, String file, int restartFrames) {
         this.connection = connection;
         this.file = file;
+        this.restartFrames = restartFrames;
+        this.restartAboveFrames = restartFrames;
         this.thread = new Thread(this::run, "sqlite-checkpoint " + file);
         thread.setDaemon(true);
         thread.start();
@@ -53,12 +59,21 @@ final class SqliteCheckpointer implements AutoCloseable {
 
     /** Whether the log has grown enough that the writer should wait for it to be copied and restarted. */
     boolean restartBeforeNextWrite() {
-        return logFrames > RESTART_FRAMES;
+        return logFrames > restartAboveFrames;
     }
 
-    /** The writer copied everything and the next write restarts the log. */
-    void restarted() {
-        logFrames = 0;
+    /**
+     * The writer tried to restart the log: when it could not (a reader in another process still
+     * reads from the log, and the wait for it timed out), the next try is only after the log grew
+     * by as much again, so that such a reader slows one write in many, not every write.
+     */
+    void restartTried(boolean restarted) {
+        if (restarted) {
+            logFrames = 0;
+            restartAboveFrames = restartFrames;
+        } else {
+            restartAboveFrames = logFrames + restartFrames;
+        }
     }
 
     private void run() {

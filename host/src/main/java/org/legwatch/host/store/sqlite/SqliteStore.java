@@ -74,6 +74,11 @@ public final class SqliteStore implements Store {
 
     /** Opens (or creates) the store file and brings its schema up to date. */
     public static SqliteStore open(Path file) throws StoreException {
+        return open(file, SqliteCheckpointer.RESTART_FRAMES);
+    }
+
+    /** As above, restarting the write-ahead log once it holds more than {@code restartLogFrames} pages. */
+    static SqliteStore open(Path file, int restartLogFrames) throws StoreException {
         Path absolute = file.toAbsolutePath();
         try {
             if (absolute.getParent() != null) {
@@ -103,7 +108,7 @@ public final class SqliteStore implements Store {
                 store.prepareStatements();
                 store.execute("PRAGMA wal_autocheckpoint=0");
                 store.checkpointer = new SqliteCheckpointer(config.createConnection("jdbc:sqlite:" + absolute),
-                        absolute.toString());
+                        absolute.toString(), restartLogFrames);
                 return null;
             });
         } catch (StoreException | RuntimeException e) {
@@ -530,9 +535,7 @@ public final class SqliteStore implements Store {
         } else if (checkpointer.restartBeforeNextWrite()) {
             try (Statement statement = connection.createStatement();
                  ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
-                if (result.next() && result.getInt(1) == 0) {
-                    checkpointer.restarted();
-                }
+                checkpointer.restartTried(result.next() && result.getInt(1) == 0);
             }
         }
     }
