@@ -31,7 +31,7 @@ import org.legwatch.link.wire.WireWriter;
  * <p>Movement list, version 1: byte 1, varint count, then per movement: zigzag varint onset minus
  * the previous onset (µs), zigzag varint duration (µs), one byte {@code leg | clm<<2 | plm<<3 |
  * respiratory<<4 | arousal<<5 | plmExcludingRespiratory<<6} (leg 0 R, 1 L, 2 B), varint joined
- * count, varint series, zigzag varint IMI (µs, -1 when undefined). About 10 bytes a movement.
+ * count, varint series, zigzag varint IMI (µs, -1 when undefined). About 15 bytes a movement.
  */
 public final class NightEncoding {
     private static final int MOVEMENTS_VERSION = 1;
