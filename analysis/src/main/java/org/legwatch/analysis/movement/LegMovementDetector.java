@@ -54,7 +54,8 @@ public final class LegMovementDetector {
     private final double quietS;
     private final double holdMaxS;
     private final double gapResetS;
-    private final double gapFactor = 1.5;
+    /** A step in time longer than this (1.5 sample periods) means samples were lost. */
+    private final double gapS;
     private final double warmUpS;
     private final double returnWindowS;
     private final double returnTolerance2;
@@ -123,6 +124,7 @@ public final class LegMovementDetector {
         this.leg = leg;
         this.listener = listener;
         this.period = 1.0 / sampleRateHz;
+        this.gapS = 1.5 * period;
         this.fastAlpha = Ema.alpha(settings.fastTauS(), sampleRateHz);
         this.motionAlpha = Ema.alpha(settings.motionTauS(), sampleRateHz);
         this.orientationAlpha = Ema.alpha(settings.orientationTauS(), sampleRateHz);
@@ -149,17 +151,32 @@ public final class LegMovementDetector {
      * a jump means lost samples), acceleration in g.
      */
     public void accept(double t, double x, double y, double z) {
+        double dt = t - lastT;
+        // One well-predicted test for the steady state keeps this method small enough for the JIT to
+        // inline into the caller's loop; the first sample (lastT is NaN), a time that does not
+        // advance, lost samples, the warm-up and the settling after a gap take the long way.
+        if (dt > 0 && dt <= gapS && warm && t >= settledAtT) {
+            samples++;
+            trackStep(x, y, z);
+            lastT = t;
+            filter(x, y, z);
+            detect(t);
+        } else {
+            acceptUnusual(t, x, y, z, dt);
+        }
+    }
+
+    private void acceptUnusual(double t, double x, double y, double z, double dt) {
         if (samples == 0) {
             start(t, x, y, z);
             return;
         }
-        double dt = t - lastT;
         if (!(dt > 0)) {
             throw new IllegalArgumentException(leg + " leg: sample time " + t + " s does not advance past " + lastT + " s");
         }
         samples++;
         trackStep(x, y, z);
-        if (dt > gapFactor * period) {
+        if (dt > gapS) {
             lostSamples += Math.round(dt / period) - 1;
             gaps++;
             if (dt > gapResetS) {
@@ -168,32 +185,54 @@ public final class LegMovementDetector {
             }
         }
         lastT = t;
-        fx += fastAlpha * (x - fx);
-        fy += fastAlpha * (y - fy);
-        fz += fastAlpha * (z - fz);
-        mx += motionAlpha * (fx - mx);
-        my += motionAlpha * (fy - my);
-        mz += motionAlpha * (fz - mz);
-        ox += orientationAlpha * (x - ox);
-        oy += orientationAlpha * (y - oy);
-        oz += orientationAlpha * (z - oz);
-        double dx = fx - mx;
-        double dy = fy - my;
-        double dz = fz - mz;
-        double motion2 = dx * dx + dy * dy + dz * dz;
-        double ax = fx - bx;
-        double ay = fy - by;
-        double az = fz - bz;
-        double deviation2 = ax * ax + ay * ay + az * az;
-
+        filter(x, y, z);
         if (!warm) {
-            warmUp(t, deviation2, motion2);
+            warmUp(t);
             return;
         }
         if (t < settledAtT) {
             lastQuietT = t;
             return;
         }
+        detect(t);
+    }
+
+    /**
+     * Updates the smoothed signal, the motion filter and the orientation with a new sample. Each
+     * step is one fused multiply-add: one rounding instead of two, and a shorter chain from one
+     * sample's state to the next.
+     */
+    private void filter(double x, double y, double z) {
+        fx = Math.fma(fastAlpha, x - fx, fx);
+        fy = Math.fma(fastAlpha, y - fy, fy);
+        fz = Math.fma(fastAlpha, z - fz, fz);
+        mx = Math.fma(motionAlpha, fx - mx, mx);
+        my = Math.fma(motionAlpha, fy - my, my);
+        mz = Math.fma(motionAlpha, fz - mz, mz);
+        ox = Math.fma(orientationAlpha, x - ox, ox);
+        oy = Math.fma(orientationAlpha, y - oy, oy);
+        oz = Math.fma(orientationAlpha, z - oz, oz);
+    }
+
+    /** Squared motion: the smoothed signal minus its slower smoothing. */
+    private double motion2() {
+        double dx = fx - mx;
+        double dy = fy - my;
+        double dz = fz - mz;
+        return dx * dx + dy * dy + dz * dz;
+    }
+
+    /** Squared deviation of the smoothed signal from the resting baseline. */
+    private double deviation2() {
+        double ax = fx - bx;
+        double ay = fy - by;
+        double az = fz - bz;
+        return ax * ax + ay * ay + az * az;
+    }
+
+    private void detect(double t) {
+        double motion2 = motion2();
+        double deviation2 = deviation2();
         double floorMin = 0.25 * smallestStep * smallestStep;
         double deviationNoise = Math.max(deviationFloor.estimate(), floorMin);
         double motionNoise = Math.max(motionFloor.estimate(), floorMin);
@@ -231,9 +270,9 @@ public final class LegMovementDetector {
         }
         deviationFloor.accept(deviation2);
         motionFloor.accept(motion2);
-        bx += baselineAlpha * (ox - bx);
-        by += baselineAlpha * (oy - by);
-        bz += baselineAlpha * (oz - bz);
+        bx = Math.fma(baselineAlpha, ox - bx, bx);
+        by = Math.fma(baselineAlpha, oy - by, by);
+        bz = Math.fma(baselineAlpha, oz - bz, bz);
     }
 
     private void move(double t, double deviation2, boolean motion, double deviationNoise) {
@@ -364,8 +403,10 @@ public final class LegMovementDetector {
         pz = z;
     }
 
-    private void warmUp(double t, double deviation2, double motion2) {
+    private void warmUp(double t) {
         // The noise floors start from the mean of the first moments, then track the median.
+        double deviation2 = deviation2();
+        double motion2 = motion2();
         bx = ox;
         by = oy;
         bz = oz;

@@ -10,9 +10,9 @@ import java.util.List;
  * course that began before the record ({@code start} null); a start without a stop is ongoing
  * ({@code stop} null).
  */
-record OralIronCourse(LocalDate start, LocalDate stop, String product, double dailyMg, String unit) {
+public record OralIronCourse(LocalDate start, LocalDate stop, String product, double dailyMg, String unit) {
 
-    static List<OralIronCourse> from(List<TherapyEvent> events) {
+    public static List<OralIronCourse> from(List<TherapyEvent> events) {
         List<OralIronCourse> courses = new ArrayList<>();
         List<TherapyEvent> open = new ArrayList<>();
         for (TherapyEvent event : events) {
