@@ -16,7 +16,7 @@ import java.util.concurrent.Semaphore;
  *
  * <p>A log is only restarted from its beginning when a write begins after everything in it was
  * copied, which a writer that never pauses does not allow; so once the log has grown past
- * {@link #RESTART_FRAMES} pages the writer asks for {@link #restartBeforeNextWrite}.
+ * {@link #RESTART_FRAMES} pages the writer restarts it ({@link #restartLargeLog}).
  *
  * <p>When a copy fails, the thread stops and the writer's connection goes back to copying itself;
  * nothing is lost (the log holds every committed write), and {@link #close} reports the failure.
@@ -33,6 +33,8 @@ final class SqliteCheckpointer implements AutoCloseable {
     private volatile int logFrames;
     /** Written by the writer only. */
     private volatile int restartAboveFrames;
+    /** Held while a checkpoint runs, by this thread or by the writer restarting the log. */
+    private final Object copying = new Object();
     private final int restartFrames;
     private volatile SQLException failure;
 
@@ -57,22 +59,27 @@ final class SqliteCheckpointer implements AutoCloseable {
         return failure != null;
     }
 
-    /** Whether the log has grown enough that the writer should wait for it to be copied and restarted. */
-    boolean restartBeforeNextWrite() {
-        return logFrames > restartAboveFrames;
-    }
-
     /**
-     * The writer tried to restart the log: when it could not (a reader in another process still
-     * reads from the log, and the wait for it timed out), the next try is only after the log grew
-     * by as much again, so that such a reader slows one write in many, not every write.
+     * Called by the writer before a write: when the log has grown past the limit, waits for the
+     * copy under way, copies the rest and has the next write restart the log. SQLite refuses a
+     * second checkpoint while one runs rather than wait for it, hence the wait here. When a reader
+     * in another process holds the restart up, the next try is only after the log has grown by as
+     * much again, so that such a reader slows one write in many, not every write.
      */
-    void restartTried(boolean restarted) {
-        if (restarted) {
-            logFrames = 0;
-            restartAboveFrames = restartFrames;
-        } else {
-            restartAboveFrames = logFrames + restartFrames;
+    void restartLargeLog(Connection writer) throws SQLException {
+        if (logFrames <= restartAboveFrames) {
+            return;
+        }
+        synchronized (copying) {
+            try (Statement statement = writer.createStatement();
+                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
+                if (result.next() && result.getInt(1) == 0) {
+                    logFrames = 0;
+                    restartAboveFrames = restartFrames;
+                } else {
+                    restartAboveFrames = logFrames + restartFrames;
+                }
+            }
         }
     }
 
@@ -84,10 +91,12 @@ final class SqliteCheckpointer implements AutoCloseable {
                 if (closing) {
                     return;
                 }
-                try (Statement statement = connection.createStatement();
-                     ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-                    if (result.next()) {
-                        logFrames = result.getInt(2);
+                synchronized (copying) {
+                    try (Statement statement = connection.createStatement();
+                         ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                        if (result.next()) {
+                            logFrames = result.getInt(2);
+                        }
                     }
                 }
             }

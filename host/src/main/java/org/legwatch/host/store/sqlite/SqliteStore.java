@@ -530,11 +530,8 @@ public final class SqliteStore implements Store {
             }
             checkpointer = null;
             execute("PRAGMA wal_autocheckpoint=1000");
-        } else if (checkpointer.restartBeforeNextWrite()) {
-            try (Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
-                checkpointer.restartTried(result.next() && result.getInt(1) == 0);
-            }
+        } else {
+            checkpointer.restartLargeLog(connection);
         }
     }
 
