@@ -39,6 +39,9 @@ import org.legwatch.analysis.signal.RunningMedian;
  * ends a movement and restarts the filters. Not thread-safe; one detector per leg and night.
  */
 public final class LegMovementDetector {
+    /** An interval longer than this many sample periods is a gap: samples were lost. */
+    public static final double GAP_FACTOR = 1.5;
+
     private final Leg leg;
     private final MovementListener listener;
     private final double period;
@@ -54,7 +57,7 @@ public final class LegMovementDetector {
     private final double quietS;
     private final double holdMaxS;
     private final double gapResetS;
-    /** A step in time longer than this (1.5 sample periods) means samples were lost. */
+    /** A step in time longer than this ({@link #GAP_FACTOR} sample periods) means samples were lost. */
     private final double gapS;
     private final double warmUpS;
     private final double returnWindowS;
@@ -124,7 +127,7 @@ public final class LegMovementDetector {
         this.leg = leg;
         this.listener = listener;
         this.period = 1.0 / sampleRateHz;
-        this.gapS = 1.5 * period;
+        this.gapS = GAP_FACTOR * period;
         this.fastAlpha = Ema.alpha(settings.fastTauS(), sampleRateHz);
         this.motionAlpha = Ema.alpha(settings.motionTauS(), sampleRateHz);
         this.orientationAlpha = Ema.alpha(settings.orientationTauS(), sampleRateHz);

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.legwatch.analysis.night.NightSettings;
 import org.legwatch.analysis.night.NightSummary;
-import org.legwatch.analysis.scoring.ScoringRules;
 import org.legwatch.host.io.InputFormatException;
 import org.legwatch.host.io.MovementListCsv;
 import org.legwatch.host.io.NightSummaryJson;
@@ -30,13 +28,7 @@ public final class DetectCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    NightRuleOptions nightRules;
-
-    @Option(names = "--right", paramLabel = "FILE", description = "Right ankle recording.")
-    Path right;
-
-    @Option(names = "--left", paramLabel = "FILE", description = "Left ankle recording.")
-    Path left;
+    RecordingOptions recordings;
 
     @Option(names = "--lms-out", required = true, paramLabel = "FILE", description = "Scored movement list to write (CSV).")
     Path lmsOut;
@@ -44,24 +36,13 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--summary-out", required = true, paramLabel = "FILE", description = "Night summary to write (JSON).")
     Path summaryOut;
 
-    @Option(names = "--range-g", paramLabel = "G",
-            description = "The sensor's range in g, to count clipped samples exactly (default: detect flat tops).")
-    Double rangeG;
-
-    @Option(names = "--shank-axis", paramLabel = "AXIS", defaultValue = "x",
-            description = "Sensor axis along the shank as the band is worn: x (default), y or z.")
-    String shankAxis;
-
     @Option(names = "--detail", description = "Add the detail columns to the movement list (see docs/formats.md).")
     boolean detail;
 
     @Override
     public Integer call() throws IOException, InputFormatException {
-        ScoringRules ruleSet = nightRules.scoringRules();
-        NightSettings settings = NightSettings.DEFAULT.withMinValidHours(nightRules.minValidHours)
-                .withSensorRange(rangeG == null ? Double.NaN : rangeG)
-                .withShankAxis(shankAxisIndex());
-        RecordingDetection.Result result = RecordingDetection.detect(right, left, settings, ruleSet);
+        RecordingDetection.Result result = RecordingDetection.detect(recordings.right, recordings.left, recordings.nightSettings(),
+                recordings.scoringRules());
         for (String damage : result.damage()) {
             spec.commandLine().getErr().println("legwatch detect: warning: " + damage);
         }
@@ -75,14 +56,5 @@ public final class DetectCommand implements Callable<Integer> {
                 summary.valid() ? "valid" : "INVALID (" + String.join("; ", summary.invalidReasons()) + ")",
                 lmsOut, summaryOut);
         return 0;
-    }
-
-    private int shankAxisIndex() {
-        return switch (shankAxis.toLowerCase(Locale.ROOT)) {
-            case "x" -> 0;
-            case "y" -> 1;
-            case "z" -> 2;
-            default -> throw new IllegalArgumentException("--shank-axis is x, y or z, not '" + shankAxis + "'");
-        };
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {ScoreCommand.class, DetectCommand.class, GenerateNightCommand.class, ValidateCommand.class, DemoCommand.class,
             ConvertRawCommand.class, AnalyzeCommand.class, AnalyzeSimulateCommand.class, PairCommand.class,
             ReceiveCommand.class, PatientCommand.class, DeviceCommand.class, TherapyCommand.class, NightCommand.class,
-            ExportCommand.class, StoreCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, StoreCommand.class, ReportCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class LegwatchCli implements Runnable {
     public static final int EXIT_INPUT = 1;
     public static final int EXIT_USAGE = 2;

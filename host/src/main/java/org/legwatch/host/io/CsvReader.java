@@ -64,6 +64,11 @@ public final class CsvReader implements Closeable {
         }
     }
 
+    /** Whether the header has the column. */
+    public boolean has(String column) {
+        return columns.containsKey(column);
+    }
+
     public Path file() {
         return file;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.legwatch.analysis.night.TimeSpan;
 import org.legwatch.analysis.scoring.Leg;
@@ -49,7 +50,19 @@ public final class MovementListCsv {
      * movements it was written from (to the millisecond the file keeps).
      */
     public static List<ScoredMovement> readScored(Path file) throws IOException, InputFormatException {
-        String[] columns = (SCORED_HEADER + DETAIL_HEADER).split(",");
+        return readScored(file, true);
+    }
+
+    /**
+     * Reads a scored list with or without the detail columns. Without them a movement counts as one
+     * joined movement, in no series, without IMI, respiratory event or arousal.
+     */
+    public static List<ScoredMovement> readScoredAnyDetail(Path file) throws IOException, InputFormatException {
+        return readScored(file, false);
+    }
+
+    private static List<ScoredMovement> readScored(Path file, boolean detailRequired) throws IOException, InputFormatException {
+        String[] columns = (detailRequired ? SCORED_HEADER + DETAIL_HEADER : SCORED_HEADER).split(",");
         List<ScoredMovement> movements = new ArrayList<>();
         CsvReader opened;
         try {
@@ -62,6 +75,7 @@ public final class MovementListCsv {
             throw e;
         }
         try (CsvReader csv = opened) {
+            boolean detail = Arrays.stream(DETAIL_HEADER.substring(1).split(",")).allMatch(csv::has);
             while (csv.next()) {
                 long[] times = onsetOffset(csv);
                 long onset = times[0];
@@ -71,10 +85,15 @@ public final class MovementListCsv {
                 if (leg == null) {
                     throw csv.fail(LEG, "'" + legText + "' is not a leg: R, L or B");
                 }
+                boolean plm = flag(csv, "plm");
+                if (!detail) {
+                    movements.add(new ScoredMovement(onset, offset, leg, 1, flag(csv, "clm"), plm, 0, -1, false, false, plm));
+                    continue;
+                }
                 String imi = csv.text("imi_s");
                 long imiUs = imi.isEmpty() ? -1 : csv.seconds("imi_s");
                 movements.add(new ScoredMovement(onset, offset, leg, count(csv, "joined"), flag(csv, "clm"),
-                        flag(csv, "plm"), count(csv, "series"), imiUs, flag(csv, "respiratory"), flag(csv, "arousal"),
+                        plm, count(csv, "series"), imiUs, flag(csv, "respiratory"), flag(csv, "arousal"),
                         flag(csv, "plm_excl_resp")));
             }
         }
@@ -165,20 +184,26 @@ public final class MovementListCsv {
         StringBuilder line = new StringBuilder(96);
         for (ScoredMovement m : movements) {
             line.setLength(0);
-            line.append(Seconds.millis(m.onsetUs())).append(',')
-                .append(Seconds.millis(m.offsetUs())).append(',')
-                .append(m.leg().code()).append(',')
-                .append(m.clm() ? '1' : '0').append(',')
-                .append(m.plm() ? '1' : '0');
-            if (detail) {
-                line.append(',').append(m.joinedCount())
-                    .append(',').append(m.series())
-                    .append(',').append(m.hasImi() ? Seconds.millis(m.imiUs()) : "")
-                    .append(',').append(m.respiratory() ? '1' : '0')
-                    .append(',').append(m.arousal() ? '1' : '0')
-                    .append(',').append(m.plmExcludingRespiratory() ? '1' : '0');
-            }
+            appendRow(line, m, detail);
             out.append(line).append('\n');
         }
+    }
+
+    /** One movement's fields as {@link #write} prints them: {@link #SCORED_HEADER}, then with {@code detail} {@link #DETAIL_HEADER}. */
+    public static StringBuilder appendRow(StringBuilder line, ScoredMovement m, boolean detail) {
+        line.append(Seconds.millis(m.onsetUs())).append(',')
+            .append(Seconds.millis(m.offsetUs())).append(',')
+            .append(m.leg().code()).append(',')
+            .append(m.clm() ? '1' : '0').append(',')
+            .append(m.plm() ? '1' : '0');
+        if (detail) {
+            line.append(',').append(m.joinedCount())
+                .append(',').append(m.series())
+                .append(',').append(m.hasImi() ? Seconds.millis(m.imiUs()) : "")
+                .append(',').append(m.respiratory() ? '1' : '0')
+                .append(',').append(m.arousal() ? '1' : '0')
+                .append(',').append(m.plmExcludingRespiratory() ? '1' : '0');
+        }
+        return line;
     }
 }

@@ -10,11 +10,11 @@ import org.legwatch.host.store.NightRow;
  * The nights CSV of formats.md, as {@code legwatch export nights} writes it: the columns of the
  * contract {@code patient,date,plmi,plm_count,time_in_bed_h,periodicity_index,valid} (date of the
  * evening the night began, valid 1/0), then {@code lm_count,clm_count,lost_fraction,device,night_id,
- * start_utc,clock_synced}. Undefined numbers (no time in bed, no intervals) are empty fields.
+ * start_utc,clock_synced,rules}. Undefined numbers (no time in bed, no intervals) are empty fields.
  */
 public final class NightsCsv {
     public static final String HEADER = "patient,date,plmi,plm_count,time_in_bed_h,periodicity_index,valid,"
-            + "lm_count,clm_count,lost_fraction,device,night_id,start_utc,clock_synced";
+            + "lm_count,clm_count,lost_fraction,device,night_id,start_utc,clock_synced,rules";
 
     private NightsCsv() {
     }
@@ -32,7 +32,7 @@ public final class NightsCsv {
             number(line, n.lostFraction(), 6).append(',');
             line.append(n.deviceId()).append(',').append(n.deviceNightId()).append(',')
                 .append(Instant.ofEpochMilli(n.wallClockStartMs())).append(',').append(n.wallClockSynced() ? '1' : '0')
-                .append('\n');
+                .append(',').append(n.rules()).append('\n');
             out.append(line);
         }
     }
