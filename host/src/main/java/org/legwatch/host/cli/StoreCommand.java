@@ -72,7 +72,8 @@ public final class StoreCommand extends CommandGroup {
         @Option(names = "--nights", defaultValue = "365", description = "Nights per patient (default ${DEFAULT-VALUE}).")
         int nights;
 
-        @Option(names = "--batch", defaultValue = "73", description = "Nights per write (default ${DEFAULT-VALUE}).")
+        @Option(names = "--batch", defaultValue = "365",
+                description = "Nights per write, one transaction each (default ${DEFAULT-VALUE}: a patient's year).")
         int batch;
 
         @Option(names = "--pool", defaultValue = "200",

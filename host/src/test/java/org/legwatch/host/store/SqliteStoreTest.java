@@ -1,14 +1,20 @@
 package org.legwatch.host.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +73,54 @@ class SqliteStoreTest extends StoreContractTest {
         }
         StoreException e = assertThrows(StoreException.class, () -> store.night("dev-1", night.deviceNightId()));
         assertTrue(e.getMessage().contains("digest"), e.getMessage());
+    }
+
+    @Test
+    void committedNightsReachTheFileItselfWhileTheStoreStaysOpen() throws Exception {
+        store.addPatient(new Patient("P1", ""));
+        List<StoredNight> nights = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            nights.add(NIGHTS.night(i, "dev-1", "P1", FIRST, i));
+        }
+        store.commitAll(nights);
+        // The file alone, without its log, as a copy would see it once the log was copied in.
+        Path copy = folder.resolve("copy.db");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        int inFile = -1;
+        while (inFile != 40 && System.nanoTime() < deadline) {
+            Files.copy(folder.resolve("sub/legwatch.db"), copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(folder.resolve("copy.db-wal"));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+                 Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT count(*) FROM night")) {
+                rows.next();
+                inFile = rows.getInt(1);
+            } catch (SQLException e) {
+                inFile = -1; // copied while a page was being written: try again
+            }
+            Thread.sleep(50);
+        }
+        assertEquals(40, inFile, "nights in the file without its log");
+    }
+
+    @Test
+    void aFailedCopyOfTheLogLosesNothingAndIsReportedAtClose() throws Exception {
+        store.addPatient(new Patient("P1", ""));
+        store.commit(NIGHTS.night(1, "dev-1", "P1", FIRST, 0));
+        Thread checkpointer = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("sqlite-checkpoint " + folder.resolve("sub/legwatch.db")))
+                .findFirst().orElseThrow();
+        checkpointer.interrupt();
+        checkpointer.join(10_000);
+        assertFalse(checkpointer.isAlive());
+        for (int i = 1; i < 30; i++) {
+            store.commit(NIGHTS.night(i, "dev-1", "P1", FIRST, i));
+        }
+        Store failing = store;
+        store = null;
+        StoreException e = assertThrows(StoreException.class, failing::close);
+        assertTrue(e.getMessage().contains("write-ahead log") && e.getMessage().contains("nothing was lost"),
+                e.getMessage());
+        store = openStore();
+        assertEquals(30, store.nights("P1").size());
     }
 }

@@ -204,6 +204,29 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aLongBatchHoldingANightTwiceStoresItOnceOrNothingWhenTheTwoDiffer() throws Exception {
+        addPatients("P1");
+        List<StoredNight> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(NIGHTS.night(i, "dev-1", "P1", FIRST, i));
+        }
+        batch.add(batch.get(3));
+        assertEquals(30, store.commitAll(batch));
+
+        List<StoredNight> more = new ArrayList<>();
+        for (int i = 30; i < 60; i++) {
+            more.add(NIGHTS.night(i, "dev-1", "P1", FIRST, i));
+        }
+        StoredNight twin = more.get(2);
+        more.add(new StoredNight(twin.deviceId(), twin.deviceNightId(), "P1", twin.eveningDate(), twin.clock(),
+                twin.summary(), twin.movements().subList(1, twin.movements().size())));
+        StoreConflictException e = assertThrows(StoreConflictException.class, () -> store.commitAll(more));
+        assertTrue(e.getMessage().contains(twin.deviceNightId()), e.getMessage());
+        assertEquals(batch.subList(0, 30).stream().map(StoredNight::row).sorted(NightRow.ORDER).toList(),
+                store.nights("P1"));
+    }
+
+    @Test
     void nightsOfUnknownPatientsAreRefused() throws Exception {
         StoredNight night = NIGHTS.night(1, "dev-1", "nobody", FIRST, 0);
         StoreConflictException e = assertThrows(StoreConflictException.class, () -> store.commit(night));

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
@@ -157,20 +158,30 @@ final class InfluxConnection implements AutoCloseable {
         }
     }
 
+    /** Hands batches of line protocol to {@link #writeLines} as they are made. */
+    @FunctionalInterface
+    interface LineBatches {
+        void makeEach(Consumer<String> send) throws StoreException;
+    }
+
     /**
      * Writes batches of points given as line protocol (each at most {@link #BATCH_POINTS} lines,
-     * timestamps in microseconds), up to {@link #PARALLEL_WRITES} requests at a time so that the
-     * server parses one batch while the next travels; returns when every batch is accepted, or
-     * throws the first failure once the others have ended.
+     * timestamps in microseconds), each sent as soon as {@code batches} has made it and up to
+     * {@link #PARALLEL_WRITES} requests at a time, so that the server parses one batch while the
+     * next is made and travels; returns when every batch is accepted, or throws the first failure
+     * once the others have ended.
      */
-    void writeLines(String what, List<String> batches) throws StoreException {
+    void writeLines(String what, LineBatches batches) throws StoreException {
         List<Future<Object>> pending = new ArrayList<>();
-        for (String lines : batches) {
-            pending.add(writers.submit(() -> retrying(what, () -> {
+        try {
+            batches.makeEach(lines -> pending.add(writers.submit(() -> retrying(what, () -> {
                 influx.write(location.database(), location.retentionPolicy(), InfluxDB.ConsistencyLevel.ONE,
                         TimeUnit.MICROSECONDS, lines);
                 return null;
-            })));
+            }))));
+        } catch (StoreException | RuntimeException e) {
+            pending.forEach(p -> p.cancel(true));
+            throw e;
         }
         StoreException failure = null;
         for (Future<Object> write : pending) {

@@ -350,31 +350,32 @@ public final class InfluxStore implements Store {
      * R, L or B.
      */
     private void writeMovements(String what, List<Pending> pending) throws StoreException {
-        List<String> batches = new ArrayList<>();
-        StringBuilder lines = new StringBuilder(InfluxConnection.BATCH_POINTS * 200);
-        int count = 0;
-        for (Pending p : pending) {
-            StoredNight night = p.night();
-            for (ScoredMovement m : night.movements()) {
-                lines.append(MOVEMENT).append(",device=").append(night.deviceId()).append(",leg=").append(m.leg().code())
-                        .append(",patient=").append(night.patientId())
-                        .append(" duration_us=").append(m.durationUs())
-                        .append("i,clm=").append(m.clm() ? 't' : 'f')
-                        .append(",plm=").append(m.plm() ? 't' : 'f')
-                        .append(",imi_us=").append(m.imiUs())
-                        .append("i,scoring=").append(scoring(m)).append('i')
-                        .append(' ').append(p.placementUs() + m.onsetUs()).append('\n');
-                if (++count == InfluxConnection.BATCH_POINTS) {
-                    batches.add(lines.toString());
-                    lines.setLength(0);
-                    count = 0;
+        influx.writeLines(what, send -> {
+            StringBuilder lines = new StringBuilder(InfluxConnection.BATCH_POINTS * 200);
+            int count = 0;
+            for (Pending p : pending) {
+                StoredNight night = p.night();
+                for (ScoredMovement m : night.movements()) {
+                    lines.append(MOVEMENT).append(",device=").append(night.deviceId()).append(",leg=")
+                            .append(m.leg().code())
+                            .append(",patient=").append(night.patientId())
+                            .append(" duration_us=").append(m.durationUs())
+                            .append("i,clm=").append(m.clm() ? 't' : 'f')
+                            .append(",plm=").append(m.plm() ? 't' : 'f')
+                            .append(",imi_us=").append(m.imiUs())
+                            .append("i,scoring=").append(scoring(m)).append('i')
+                            .append(' ').append(p.placementUs() + m.onsetUs()).append('\n');
+                    if (++count == InfluxConnection.BATCH_POINTS) {
+                        send.accept(lines.toString());
+                        lines.setLength(0);
+                        count = 0;
+                    }
                 }
             }
-        }
-        if (count > 0) {
-            batches.add(lines.toString());
-        }
-        influx.writeLines(what, batches);
+            if (count > 0) {
+                send.accept(lines.toString());
+            }
+        });
     }
 
     private static Point nightPoint(Pending p) {

@@ -12,10 +12,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -49,14 +47,36 @@ public final class SqliteStore implements Store {
 
     private final Path file;
     private final Connection connection;
+    /** Statements of the nights' write path, prepared once (receiving a night is one write each). */
+    private PreparedStatement insertNight;
+    private PreparedStatement digestLookup;
+    /** Copies the log into the file off the write path; null while opening, and once it failed. */
+    private SqliteCheckpointer checkpointer;
+    private SQLException checkpointFailure;
 
     private SqliteStore(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
     }
 
+    private void prepareStatements() throws SQLException {
+        insertNight = connection.prepareStatement("INSERT INTO night (device_id, device_night_id, patient_id, "
+                + "evening_date, boot_id, monotonic_base_ns, wall_clock_start_ms, wall_clock_synced, rules, plmi, "
+                + "plm_count, lm_count, clm_count, time_in_bed_h, periodicity_index, valid, lost_fraction, "
+                + "movement_count, summary_json, movements, digest) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (device_id, device_night_id) DO NOTHING");
+        digestLookup = connection.prepareStatement(
+                "SELECT digest FROM night WHERE device_id = ? AND device_night_id = ?");
+    }
+
     /** Opens (or creates) the store file and brings its schema up to date. */
     public static SqliteStore open(Path file) throws StoreException {
+        return open(file, SqliteCheckpointer.RESTART_FRAMES);
+    }
+
+    /** As above, restarting the write-ahead log once it holds more than {@code restartLogFrames} pages. */
+    static SqliteStore open(Path file, int restartLogFrames) throws StoreException {
         Path absolute = file.toAbsolutePath();
         try {
             if (absolute.getParent() != null) {
@@ -80,6 +100,13 @@ public final class SqliteStore implements Store {
         try {
             store.write("opening", () -> {
                 SqliteSchema.migrate(connection, absolute.toString());
+                return null;
+            });
+            store.read("preparing statements", () -> {
+                store.prepareStatements();
+                store.execute("PRAGMA wal_autocheckpoint=0");
+                store.checkpointer = new SqliteCheckpointer(config.createConnection("jdbc:sqlite:" + absolute),
+                        absolute.toString(), restartLogFrames);
                 return null;
             });
         } catch (StoreException | RuntimeException e) {
@@ -220,20 +247,13 @@ public final class SqliteStore implements Store {
 
     @Override
     public boolean contains(String deviceId, String deviceNightId) throws StoreException {
-        return read("looking up night " + deviceNightId, () -> {
-            try (PreparedStatement lookup = connection.prepareStatement(DIGEST_LOOKUP)) {
-                return storedDigest(lookup, deviceId, deviceNightId) != null;
-            }
-        });
+        return read("looking up night " + deviceNightId, () -> storedDigest(deviceId, deviceNightId) != null);
     }
 
-    private static final String DIGEST_LOOKUP = "SELECT digest FROM night WHERE device_id = ? AND device_night_id = ?";
-
-    private static String storedDigest(PreparedStatement lookup, String deviceId, String deviceNightId)
-            throws SQLException {
-        lookup.setString(1, deviceId);
-        lookup.setString(2, deviceNightId);
-        try (ResultSet rows = lookup.executeQuery()) {
+    private String storedDigest(String deviceId, String deviceNightId) throws SQLException {
+        digestLookup.setString(1, deviceId);
+        digestLookup.setString(2, deviceNightId);
+        try (ResultSet rows = digestLookup.executeQuery()) {
             return rows.next() ? rows.getString(1) : null;
         }
     }
@@ -248,38 +268,37 @@ public final class SqliteStore implements Store {
         if (nights.isEmpty()) {
             return 0;
         }
-        List<NightEncoding.Encoded> encoded = NightEncoding.encode(nights);
         return write("storing " + nights.size() + " night(s)", () -> {
             requirePatients(nights.stream().map(StoredNight::patientId).toList(), "storing night "
                     + nights.get(0).deviceNightId());
-            Map<String, String> batchDigests = new HashMap<>();
-            int stored = 0;
-            try (PreparedStatement lookup = connection.prepareStatement(DIGEST_LOOKUP);
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO night (device_id, device_night_id, "
-                    + "patient_id, evening_date, boot_id, monotonic_base_ns, wall_clock_start_ms, wall_clock_synced, rules, "
-                    + "plmi, plm_count, lm_count, clm_count, time_in_bed_h, periodicity_index, valid, lost_fraction, "
-                    + "movement_count, summary_json, movements, digest) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (NightEncoding.Encoded e : encoded) {
-                    StoredNight night = e.night();
-                    String key = night.deviceId() + "\u0000" + night.deviceNightId();
-                    String earlier = batchDigests.putIfAbsent(key, e.digest());
-                    if (earlier == null) {
-                        earlier = storedDigest(lookup, night.deviceId(), night.deviceNightId());
-                    }
-                    if (earlier != null) {
-                        if (!earlier.equals(e.digest())) {
-                            throw StoreConflictException.nightDiffers(night);
-                        }
-                        continue;
-                    }
-                    bindNight(insert, night, e.summaryText(), e.movementBytes(), e.digest());
-                    insert.executeUpdate();
-                    stored++;
+            int[] stored = {0};
+            NightEncoding.<SQLException>encodeInOrder(nights, e -> {
+                if (insertNight(e)) {
+                    stored[0]++;
                 }
-            }
-            return stored;
+            });
+            return stored[0];
         });
+    }
+
+    /**
+     * Inserts a night unless its key is taken: true when inserted, false when the same night was
+     * there (stored before, or earlier in this write).
+     */
+    private boolean insertNight(NightEncoding.Encoded e) throws SQLException, StoreConflictException {
+        StoredNight night = e.night();
+        bindNight(insertNight, night, e.summaryText(), e.movementBytes(), e.digest());
+        if (insertNight.executeUpdate() == 1) {
+            return true;
+        }
+        String earlier = storedDigest(night.deviceId(), night.deviceNightId());
+        if (earlier == null) {
+            throw new SQLException("night " + night.deviceNightId() + " was neither inserted nor found");
+        }
+        if (!earlier.equals(e.digest())) {
+            throw StoreConflictException.nightDiffers(night);
+        }
+        return false;
     }
 
     private static void bindNight(PreparedStatement insert, StoredNight night, String summaryText, byte[] movements,
@@ -474,6 +493,7 @@ public final class SqliteStore implements Store {
 
     private synchronized <T> T write(String what, SqlWork<T> work) throws StoreException {
         try {
+            tendCheckpoints();
             execute("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             throw failure(what, e);
@@ -481,6 +501,9 @@ public final class SqliteStore implements Store {
         try {
             T result = work.run();
             execute("COMMIT");
+            if (checkpointer != null) {
+                checkpointer.committed();
+            }
             return result;
         } catch (SQLException e) {
             rollback(e);
@@ -488,6 +511,27 @@ public final class SqliteStore implements Store {
         } catch (StoreException | RuntimeException e) {
             rollback(e);
             throw e;
+        }
+    }
+
+    /**
+     * Before a write: restarts a log grown large (waiting for the copy under way), or, when the
+     * checkpointer failed, lets SQLite copy in this connection again as it does by default.
+     */
+    private void tendCheckpoints() throws SQLException {
+        if (checkpointer == null) {
+            return;
+        }
+        if (checkpointer.failed()) {
+            try {
+                checkpointer.close();
+            } catch (SQLException e) {
+                checkpointFailure = e;
+            }
+            checkpointer = null;
+            execute("PRAGMA wal_autocheckpoint=1000");
+        } else {
+            checkpointer.restartLargeLog(connection);
         }
     }
 
@@ -519,7 +563,7 @@ public final class SqliteStore implements Store {
 
     private void closeAfter(Exception cause) {
         try {
-            connection.close();
+            closeConnections();
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
@@ -528,9 +572,34 @@ public final class SqliteStore implements Store {
     @Override
     public synchronized void close() throws StoreException {
         try {
-            connection.close();
+            closeConnections();
         } catch (SQLException e) {
             throw new StoreException("closing " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the checkpointer, then the writer (which copies what is left in the log); throws the first failure. */
+    private void closeConnections() throws SQLException {
+        SQLException first = checkpointFailure;
+        if (checkpointer != null) {
+            try {
+                checkpointer.close();
+            } catch (SQLException e) {
+                first = e;
+            }
+            checkpointer = null;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            if (first == null) {
+                first = e;
+            } else {
+                first.addSuppressed(e);
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }
