@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code legwatch serve} as a user runs it: a process that says where it listens and stops on a signal. */
+/** {@code legwatch serve} as a user runs it: a process that says where it listens and stops cleanly on a signal. */
 class ServeCommandTest {
 
     @Test
-    void listensSaysWhereAndStopsCleanlyOnASignal(@TempDir Path folder) throws Exception {
+    void listensSaysWhereAndStopsCleanlyOnTerm(@TempDir Path folder) throws Exception {
         String store = "sqlite:" + folder.resolve("serve.db");
         assertEquals(0, CliRunner.run("patient", "add", "RLS-7007", "--store", store).exitCode());
         Path err = folder.resolve("err.log");
@@ -45,10 +45,14 @@ class ServeCommandTest {
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("RLS-7007"));
 
-            // Ctrl-C: SIGINT to the process (Process.destroy would close our end of its output first).
-            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(serve.pid())).start().waitFor());
-            assertEquals(List.of("dashboard stopped"), out.lines().toList());
+            // SIGTERM, as systemd or kill sends it; Ctrl-C's SIGINT takes the same shutdown path, but a
+            // test run started in the background (CI under a non-interactive shell) passes SIGINT on
+            // ignored, and a JVM that starts with it ignored never sees it. Process.destroy would close
+            // our end of its output first. Wait with a limit before reading, so a server that does not
+            // stop fails the test instead of hanging the suite.
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor());
             assertTrue(serve.waitFor(20, TimeUnit.SECONDS), "serve did not stop");
+            assertEquals(List.of("dashboard stopped"), out.lines().toList());
         } finally {
             serve.destroyForcibly();
         }
