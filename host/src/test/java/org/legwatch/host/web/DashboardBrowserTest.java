@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -58,7 +61,7 @@ class DashboardBrowserTest {
         WebElement row = browser.findElement(By.xpath("//tr[td/a[text()='" + SimulatedPatientStore.PATIENT + "']]"));
         assertTrue(row.getText().contains(SimulatedPatientStore.NAME), row.getText());
 
-        row.findElement(By.linkText(SimulatedPatientStore.PATIENT)).click();
+        clickThrough(row.findElement(By.linkText(SimulatedPatientStore.PATIENT)));
         assertEquals("Patient " + SimulatedPatientStore.PATIENT + " · legwatch", browser.getTitle());
         WebElement heading = browser.findElement(By.tagName("h1"));
         assertTrue(heading.getText().endsWith(SimulatedPatientStore.PATIENT + " - " + SimulatedPatientStore.NAME),
@@ -69,18 +72,18 @@ class DashboardBrowserTest {
         List<WebElement> nightLinks = browser.findElements(By.cssSelector("#nights-table td:first-child a"));
         assertTrue(nightLinks.size() > 80, "nights listed: " + nightLinks.size());
         String evening = nightLinks.get(0).getText();
-        nightLinks.get(0).click();
+        clickThrough(nightLinks.get(0));
         assertEquals("Night of " + evening + " · legwatch", browser.getTitle());
 
-        browser.findElement(By.cssSelector("nav.pager")).findElements(By.tagName("a")).get(0).click();
+        clickThrough(browser.findElement(By.cssSelector("nav.pager")).findElements(By.tagName("a")).get(0));
         assertTrue(browser.getTitle().startsWith("Night of "), browser.getTitle());
         assertFalse(browser.getTitle().contains(evening), "the pager goes to another night");
 
-        browser.findElement(By.linkText("Patient " + SimulatedPatientStore.PATIENT)).click();
+        clickThrough(browser.findElement(By.linkText("Patient " + SimulatedPatientStore.PATIENT)));
         assertEquals("Patient " + SimulatedPatientStore.PATIENT + " · legwatch", browser.getTitle());
         browser.navigate().back();
         assertTrue(browser.getTitle().startsWith("Night of "));
-        browser.findElement(By.linkText("legwatch")).click();
+        clickThrough(browser.findElement(By.linkText("legwatch")));
         assertEquals("Patients · legwatch", browser.getTitle());
     }
 
@@ -118,6 +121,28 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * Clicks a link or a form's button and returns once the browser has left the page: a click
+     * returns when the click is done, and the navigation it starts may still be under way (a test
+     * that read the title straight after a logout click once saw the page it had just left).
+     */
+    private static void clickThrough(WebElement target) {
+        WebElement leaving = browser.findElement(By.tagName("html"));
+        target.click();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                leaving.getTagName();
+            } catch (StaleElementReferenceException left) {
+                return; // the next command waits for the new page to finish loading
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the page did not change within 10 s of clicking " + target);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
     /** The marks of one series: JFreeSVG names each data item's group after its series. */
     private static List<WebElement> items(WebElement chart, String series) {
         return chart.findElements(By.cssSelector("[jfreesvg\\:ref*='\"seriesKey\": \"" + series + "\"']"));
@@ -143,7 +168,7 @@ class DashboardBrowserTest {
     void screenshotsShowThePages() throws Exception {
         browser.get(dashboards.open.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
         assertScreenshot("dashboard-patient.png");
-        browser.findElements(By.cssSelector("#nights-table td:first-child a")).get(3).click();
+        clickThrough(browser.findElements(By.cssSelector("#nights-table td:first-child a")).get(3));
         assertScreenshot("dashboard-night.png");
         browser.get(dashboards.open.url("/").toString());
         assertScreenshot("dashboard-patients.png");
@@ -181,11 +206,11 @@ class DashboardBrowserTest {
         browser.get(dashboards.guarded.url("/patients/" + SimulatedPatientStore.PATIENT).toString());
         assertEquals("Log in · legwatch", browser.getTitle());
         browser.findElement(By.id("token")).sendKeys("not-the-token-at-all-sorry");
-        browser.findElement(By.cssSelector("section.login button")).click();
+        clickThrough(browser.findElement(By.cssSelector("section.login button")));
         assertEquals("That is not the access token.", browser.findElement(By.cssSelector("p.warn")).getText());
 
         browser.findElement(By.id("token")).sendKeys(TOKEN);
-        browser.findElement(By.cssSelector("section.login button")).click();
+        clickThrough(browser.findElement(By.cssSelector("section.login button")));
         assertEquals("Patient " + SimulatedPatientStore.PATIENT + " · legwatch", browser.getTitle(),
                 "after login the browser returns to the page it asked for");
         Cookie session = browser.manage().getCookieNamed(DashboardServer.SESSION_COOKIE);
@@ -193,7 +218,7 @@ class DashboardBrowserTest {
         assertEquals("Strict", session.getSameSite());
         assertFalse(session.getValue().contains(TOKEN), "the cookie must not carry the token itself");
 
-        browser.findElement(By.cssSelector("header form.logout button")).click();
+        clickThrough(browser.findElement(By.cssSelector("header form.logout button")));
         assertEquals("Log in · legwatch", browser.getTitle());
         browser.get(dashboards.guarded.url("/").toString());
         assertEquals("Log in · legwatch", browser.getTitle());
