@@ -88,7 +88,7 @@ public final class ReportSections {
         h.close("div");
 
         h.open("p", "class", "note").text("How to read this: the PLM index (PLMI) is the number of periodic leg "
-                + "movements per hour in bed, measured at home by an accelerometer on each ankle. It is not "
+                + "movements per hour in bed, measured at home by an accelerometer on one or both ankles. It is not "
                 + "polysomnography: there is no EEG, so sleep and wake are not told apart and arousals are not scored, "
                 + "and no breathing channel, so movements caused by apnoeas are counted as well. Only valid nights "
                 + "(enough time in bed, few lost samples) enter any figure; each figure says how many stand behind it. "
@@ -363,7 +363,8 @@ public final class ReportSections {
                 + "of sleep: without EEG the time asleep is unknown, so the PLMI is not the PLMS index of a sleep study and "
                 + "the two are not interchangeable. Commonly used bands of the PLMS index in adults: below 15/h usual, "
                 + "15-30/h mild, 30-50/h moderate, 50/h or more severe.");
-        h.element("li", "The sensor: a 3-axis accelerometer on each ankle, worn at home. It sees the shank's movement and "
+        h.element("li", "The sensor: a 3-axis accelerometer on one ankle or on both, worn at home (with one band the other leg's "
+                + "movements go unseen, so the PLMI can read lower than with two). It sees the shank's movement and "
                 + "posture, not the tibialis anterior EMG of polysomnography. It records no EEG (no sleep stages, no "
                 + "arousals: movements during wake count as well) and no breathing channel unless respiratory events are "
                 + "supplied, so movements caused by apnoeas are counted as PLMs. legwatch's detector has been checked "
