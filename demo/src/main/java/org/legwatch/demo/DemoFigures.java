@@ -10,6 +10,7 @@ import org.legwatch.analysis.response.FerritinReading;
 import org.legwatch.analysis.response.InfusionResponse;
 import org.legwatch.analysis.response.OutcomeComparison;
 import org.legwatch.analysis.response.ResponseTiming;
+import org.legwatch.host.report.ReportText;
 
 /**
  * The key figures of a demo run, printed for a clinician: the nights (recorded, sent, stored; valid
@@ -129,7 +130,7 @@ final class DemoFigures {
             return p == null ? "" : "too few valid nights";
         }
         return String.format(Locale.ROOT, "%+.1f/h [%.1f, %.1f], p %s", p.shift().shift(), p.shift().ciLow(), p.shift().ciHigh(),
-                p.shift().pValue() < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p.shift().pValue()));
+                ReportText.pValue(p.shift().pValue()));
     }
 
     private static String percent(OutcomeComparison p) {

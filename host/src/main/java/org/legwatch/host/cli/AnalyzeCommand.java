@@ -19,6 +19,7 @@ import org.legwatch.host.io.InputFormatException;
 import org.legwatch.host.io.ResponseCsv;
 import org.legwatch.host.io.ResponseJson;
 import org.legwatch.host.io.TextFiles;
+import org.legwatch.host.report.ReportText;
 import org.legwatch.host.response.CsvPatientTimelines;
 import org.legwatch.host.response.PatientTimelineSource;
 import org.legwatch.host.response.StorePatientTimelines;
@@ -183,11 +184,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         r.timing().lossDay() == null ? "" : ", lost day " + r.timing().lossDay(), r.timing().reviewDate());
         return head + String.format(Locale.ROOT, "PLMI %.1f -> %.1f /h (%+.0f %%), change %+.1f /h [%.1f, %.1f], p %s: %s%s",
                 p.baselineMedian(), p.responseMedian(), p.changePercent(), p.shift().shift(), p.shift().ciLow(), p.shift().ciHigh(),
-                pText(p.shift().pValue()), call, timing);
-    }
-
-    private static String pText(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+                ReportText.pValue(p.shift().pValue()), call, timing);
     }
 
     private static double orZero(double value) {
